@@ -1,0 +1,157 @@
+"""The `khobor` command line: a thin layer that turns library errors into one clear line and an exit code."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any, Sequence
+
+from . import __version__
+from .errors import KhoborError
+
+EPILOG = "Errors print one line '[Ennn] where: what; what to do' on stderr and exit non-zero."
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """Analyze articles: one JSON object per line, or a readable rendering with --format pretty."""
+    from . import load
+    from .inputs import read_article
+    from .render import pretty
+
+    pipeline = load()
+    failed = 0
+    for path in args.paths:
+        try:
+            raw = read_article(path, max_bytes=args.max_bytes)
+            doc = pipeline.process(raw.text, published=args.published, title=args.title or raw.title)
+        except KhoborError as exc:
+            failed += 1
+            print(f"khobor: error: {exc.line()}", file=sys.stderr)
+            if len(args.paths) == 1:
+                return exc.exit_code
+            continue
+        if args.format == "pretty":
+            sys.stdout.write(pretty(doc, tokens=args.tokens))
+            if len(args.paths) > 1:
+                sys.stdout.write("\n")
+        else:
+            _print_json(doc.to_dict(tokens=args.tokens))
+    return 1 if failed else 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Analyze the bundled example articles and print a short readable summary of each."""
+    import time
+
+    from . import load
+    from .examples import examples
+    from .render import summary_line
+
+    pipeline = load()
+    t0 = time.perf_counter()
+    chars = 0
+    items = examples()
+    for ex in items:
+        doc = pipeline.process(ex.text, published=ex.published, title=ex.title, outlet=ex.outlet, id=ex.id)
+        chars += len(doc.text)
+        first = doc.sentences[0].text if doc.sentences else ""
+        if len(first) > 110:
+            first = first[:107] + "…"
+        print(f"{ex.id} · {ex.published} · {ex.outlet} · {ex.category}")
+        print(f"  {ex.title}")
+        print(f"  {summary_line(doc)}")
+        print(f"  first sentence: {first}")
+        print()
+    dt = time.perf_counter() - t0
+    print(f"{len(items)} example articles analyzed ({chars} characters) in {dt:.2f} s. "
+          f"Try: khobor analyze --format pretty {os.path.join('khobor', 'examples', items[0].id + '.txt')}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score a capability against gold data."""
+    if args.task == "sentences":
+        from .eval import sentences as mod
+    else:  # argparse restricts the choices
+        raise AssertionError(args.task)
+    result = mod.evaluate(args.data, show_errors=args.show_errors)
+    if args.json:
+        _print_json(result)
+    else:
+        print(mod.report(result))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for all subcommands."""
+    parser = argparse.ArgumentParser(prog="khobor", description="Bengali news in, structured knowledge out.",
+                                     epilog=EPILOG)
+    parser.add_argument("--version", action="version", version=f"khobor {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("analyze", help="analyze articles and print JSON (khobor.document/1) or a readable view",
+                       description=cmd_analyze.__doc__, epilog=EPILOG)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article text file (UTF-8), or - for stdin")
+    p.add_argument("--published", metavar="DATE", help="publication date YYYY-MM-DD (resolves relative dates)")
+    p.add_argument("--title", help="article title (default: a first line followed by a blank line)")
+    p.add_argument("--format", choices=("json", "pretty"), default="json", help="output format (default: json)")
+    p.add_argument("--tokens", action="store_true", help="include tokens")
+    p.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+                   help="refuse inputs larger than N bytes (default: 5000000)")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("demo", help="analyze the bundled example articles and summarize each",
+                       description=cmd_demo.__doc__)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("eval", help="score against gold data (precision, recall, F1)", description=cmd_eval.__doc__)
+    p.add_argument("task", choices=("sentences",), help="what to evaluate")
+    p.add_argument("--data", required=True, metavar="PATH",
+                   help="gold directory or file (tests/data/gold), or banglakit main.jsonl")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--show-errors", type=int, default=0, metavar="N", help="list up to N documents with errors")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except KhoborError as exc:
+        print(f"khobor: error: {exc.line()}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("khobor: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        if os.environ.get("KHOBOR_DEBUG"):
+            raise
+        print(f"khobor: error: [E999] internal error: {type(exc).__name__}: {exc}; "
+              "re-run with KHOBOR_DEBUG=1 and report it with the input", file=sys.stderr)
+        return 70
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

@@ -1,0 +1,48 @@
+"""Human-readable renderings of a Document for the terminal."""
+from __future__ import annotations
+
+import textwrap
+
+from .document import Document
+
+
+def summary_line(doc: Document) -> str:
+    """Return one line of counts: paragraphs, sentences, tokens, characters."""
+    return (f"{len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences, "
+            f"{len(doc.token_offsets[0])} tokens, {len(doc.text)} characters")
+
+
+def pretty(doc: Document, *, tokens: bool = False, width: int = 100) -> str:
+    """Return the article with a header and numbered sentences, paragraph by paragraph."""
+    meta = doc.meta
+    out = []
+    title = meta.title or "(untitled)"
+    out.append(f"# {title}")
+    facts = [f"id {doc.id}"]
+    if meta.published:
+        facts.append(f"published {meta.published}")
+    if meta.outlet:
+        facts.append(meta.outlet)
+    if meta.url:
+        facts.append(meta.url)
+    out.append("  " + " · ".join(facts))
+    out.append("  " + summary_line(doc))
+    for w in doc.warnings:
+        out.append(f"  warning: {w}")
+    para_i = 0
+    paras = doc.paragraphs
+    for i, sent in enumerate(doc.sentences, 1):
+        while para_i < len(paras) and paras[para_i].end <= sent.start:
+            para_i += 1
+        if para_i < len(paras) and paras[para_i].start == sent.start:
+            out.append("")
+            out.append(f"¶{para_i + 1}")
+        prefix = f"  [{i}] "
+        lines = textwrap.wrap(sent.text, width=width - len(prefix)) or [""]
+        out.append(prefix + lines[0])
+        out.extend(" " * len(prefix) + line for line in lines[1:])
+        if tokens:
+            toks = " · ".join(t.text for t in sent.tokens)
+            for line in textwrap.wrap(toks, width=width - len(prefix)):
+                out.append(" " * len(prefix) + "⟨" + line + "⟩")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,24 @@
+"""Evaluation gate: scores on held-out gold must not fall below the pinned floors in eval_baseline.json."""
+import json
+import pathlib
+
+import pytest
+
+from khobor.eval import sentences
+
+HERE = pathlib.Path(__file__).parent
+FLOORS = json.loads((HERE / "eval_baseline.json").read_text(encoding="utf-8"))
+BANGLAKIT = HERE.parent.parent / "shared" / "data" / "ner-banglakit" / "main.jsonl"
+
+
+def test_eval_gate_sentences_gold():
+    result = sentences.evaluate(str(HERE / "data" / "gold"))
+    assert result["documents"] >= 40
+    assert result["sentences"]["f1"] >= FLOORS["sentences_gold_f1"]
+
+
+@pytest.mark.skipif(not BANGLAKIT.exists(), reason="../shared/data/ner-banglakit is not present")
+def test_eval_gate_sentences_banglakit():
+    result = sentences.evaluate(str(BANGLAKIT))
+    assert result["sentences"]["gold"] == 3545
+    assert result["sentences"]["f1"] >= FLOORS["sentences_banglakit_f1"]
