@@ -9,7 +9,7 @@ from .errors import DataError
 
 SCHEMA = "khobor.document/1"
 
-__all__ = ["SCHEMA", "Meta", "Span", "Token", "Document"]
+__all__ = ["SCHEMA", "Meta", "Span", "Token", "Entity", "Document"]
 
 
 class Span:
@@ -70,6 +70,26 @@ class Token(Span):
         return {"start": self.start, "end": self.end, "text": self.text, "lemma": self.lemma}
 
 
+class Entity(Span):
+    """A named-entity mention: label (PER ORG LOC GPE NORP), canonical English name, id, country."""
+
+    __slots__ = ("label", "canonical", "kb_id", "country", "source")
+
+    def __init__(self, doc: "Document", start: int, end: int, label: str, canonical: str | None = None,
+                 kb_id: str | None = None, country: str | None = None, source: str = ""):
+        super().__init__(doc, start, end)
+        self.label = label
+        self.canonical = canonical
+        self.kb_id = kb_id
+        self.country = country
+        self.source = source
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the contract's entity object."""
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label,
+                "canonical": self.canonical, "id": self.kb_id, "country": self.country}
+
+
 class Meta:
     """Article metadata: title, url, outlet, publication date (ISO) and language."""
 
@@ -96,7 +116,7 @@ class Meta:
 class Document:
     """One article: the normalized text, its metadata and every layer the pipeline adds."""
 
-    __slots__ = ("raw", "text", "meta", "id", "layers", "paragraphs", "sentences", "_pieces", "_merges", "_tok_starts", "_tok_ends", "_tokens", "lemmas", "warnings", "extra")
+    __slots__ = ("raw", "text", "meta", "id", "layers", "paragraphs", "sentences", "_pieces", "_merges", "_tok_starts", "_tok_ends", "_tokens", "lemmas", "entities", "warnings", "extra")
 
     def __init__(self, text: str, *, meta: Meta | None = None, id: str | None = None):
         self.raw = text
@@ -112,6 +132,7 @@ class Document:
         self._tok_ends: list[int] | None = None
         self._tokens: list[Token] | None = None
         self.lemmas: list[str] | None = None
+        self.entities: list[Entity] = []
         self.warnings: list[str] = []
         self.extra: dict[str, Any] = {}
 
@@ -187,6 +208,8 @@ class Document:
         }
         if tokens:
             d["tokens"] = [t.to_dict() for t in self.tokens]
+        if "entities" in self.layers:
+            d["entities"] = [e.to_dict() for e in self.entities]
         for key, value in self.extra.items():
             d[key] = value.to_dict() if hasattr(value, "to_dict") else value
         d["warnings"] = list(self.warnings)
@@ -212,7 +235,13 @@ class Document:
             if toks and all(t.get("lemma") is not None for t in toks):
                 doc.lemmas = [t["lemma"] for t in toks]
             doc.layers.add("tokens")
-        known = {"schema", "id", "text", "meta", "paragraphs", "sentences", "tokens", "warnings"}
+        if "entities" in d:
+            for e in d["entities"]:
+                doc.char_span(e["start"], e["end"])
+            doc.entities = [Entity(doc, e["start"], e["end"], e["label"], e.get("canonical"), e.get("id"),
+                                   e.get("country")) for e in d["entities"]]
+            doc.layers.add("entities")
+        known = {"schema", "id", "text", "meta", "paragraphs", "sentences", "tokens", "entities", "warnings"}
         doc.extra = {k: v for k, v in d.items() if k not in known}
         doc.warnings = list(d.get("warnings", []))
         return doc

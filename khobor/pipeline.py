@@ -14,12 +14,14 @@ __all__ = ["register", "Pipeline", "DEFAULT_STEPS", "available_steps"]
 StepFn = Callable[[Document], None]
 
 #: Steps of the default pipeline, in order.
-DEFAULT_STEPS: tuple[str, ...] = ("normalize", "segment")
+DEFAULT_STEPS: tuple[str, ...] = ("normalize", "segment", "morph", "entities")
 
 # Built-in steps live in their own modules, imported only when a pipeline uses them.
 _BUILTIN_MODULES = {
     "normalize": "khobor.steps",
     "segment": "khobor.steps",
+    "morph": "khobor.steps",
+    "entities": "khobor.steps",
 }
 
 

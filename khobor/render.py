@@ -41,6 +41,11 @@ def pretty(doc: Document, *, tokens: bool = False, width: int = 100) -> str:
         lines = textwrap.wrap(sent.text, width=width - len(prefix)) or [""]
         out.append(prefix + lines[0])
         out.extend(" " * len(prefix) + line for line in lines[1:])
+        ents = [e for e in doc.entities if sent.start <= e.start < sent.end]
+        if ents:
+            marks = "; ".join(f"{e.text} [{e.label}{' → ' + e.canonical if e.canonical else ''}]" for e in ents)
+            for line in textwrap.wrap(marks, width=width - len(prefix) - 2):
+                out.append(" " * len(prefix) + "◆ " + line)
         if tokens:
             toks = " · ".join(t.text for t in sent.tokens)
             for line in textwrap.wrap(toks, width=width - len(prefix)):

@@ -24,3 +24,25 @@ def make_segment():
         doc.sentences = [Span(doc, a, b) for a, b in sentences]
         doc.set_pieces(pieces, merges)
     return segment_step
+
+
+@register("morph", requires=("tokens",), provides=("lemmas",))
+def make_morph():
+    """Return a step that sets a lemma for every token (verb lemma, noun base, else the token)."""
+    from .morph import lemma
+
+    def morph_step(doc: Document) -> None:
+        text = doc.text
+        starts, ends = doc.token_offsets
+        doc.lemmas = [lemma(text[a:b]) for a, b in zip(starts, ends)]
+    return morph_step
+
+
+@register("entities", requires=("tokens", "lemmas"), provides=("entities",))
+def make_entities():
+    """Return a step that finds entity mentions (gazetteer longest match through morphology)."""
+    from .entities import tag_gazetteer
+
+    def entities_step(doc: Document) -> None:
+        doc.entities = tag_gazetteer(doc)
+    return entities_step

@@ -22,3 +22,11 @@ def test_eval_gate_sentences_banglakit():
     result = sentences.evaluate(str(BANGLAKIT))
     assert result["sentences"]["gold"] == 3545
     assert result["sentences"]["f1"] >= FLOORS["sentences_banglakit_f1"]
+
+
+def test_eval_gate_ner_gold():
+    from khobor.eval import ner
+    result = ner.evaluate(str(HERE / "data" / "gold"))
+    assert result["documents"] >= 40
+    assert result["micro_exact"]["f1"] >= FLOORS["ner_gold_micro_f1"]
+    assert result["canonical_accuracy"] >= FLOORS["ner_gold_canonical_accuracy"]
