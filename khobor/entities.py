@@ -37,6 +37,13 @@ def _variants(word: str) -> tuple[str, ...]:
     return (word,) if not suffixes else (word, base)
 
 
+@functools.lru_cache(maxsize=100_000)
+def _start_span(word: str) -> int:
+    """Return the longest alias length (in words) that can start at `word`, 0 if none can."""
+    first = gazetteer.load().first_words
+    return max((first.get(search_key(v), 0) for v in _variants(word)), default=0)
+
+
 def _pick(entries: list[gazetteer.Entry]) -> gazetteer.Entry:
     return min(entries, key=lambda e: (_LABEL_RANK.get(e.label, 9), e.key))
 
@@ -54,11 +61,13 @@ def tag_gazetteer(doc: Document) -> list[Entity]:
         i = bisect.bisect_left(starts, sent.start)
         stop = bisect.bisect_right(ends, sent.end)
         while i < stop:
-            if not _is_word(text[starts[i]:ends[i]]):
+            word = text[starts[i]:ends[i]]
+            longest = _start_span(word) if _is_word(word) else 0
+            if not longest:
                 i += 1
                 continue
             found = None
-            for n in range(min(gaz.max_tokens, stop - i), 0, -1):
+            for n in range(min(longest, stop - i), 0, -1):
                 words = [text[starts[k]:ends[k]] for k in range(i, i + n)]
                 if not all(_is_word(w) for w in words) or any(ends[k] != starts[k + 1] - 1 for k in range(i, i + n - 1)):
                     continue

@@ -45,6 +45,7 @@ class Gazetteer:
         self.entries = entries
         self.by_key = {e.key: e for e in entries}
         self._by_alias: dict[str, list[Entry]] = {}
+        self.first_words: dict[str, int] = {}     # first word's key → longest alias (in words) it starts
         self.max_tokens = 1
         for e in entries:
             for alias in e.aliases:
@@ -54,7 +55,10 @@ class Gazetteer:
                 bucket = self._by_alias.setdefault(k, [])
                 if e not in bucket:
                     bucket.append(e)
-                self.max_tokens = max(self.max_tokens, k.count(" ") + 1)
+                n = k.count(" ") + 1
+                first = k.split(" ", 1)[0]
+                self.first_words[first] = max(self.first_words.get(first, 0), n)
+                self.max_tokens = max(self.max_tokens, n)
 
     def __len__(self) -> int:
         return len(self.entries)
