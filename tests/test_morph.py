@@ -1,8 +1,37 @@
-"""Morphology: verb lemmas, suffix splitting and the morph step."""
+"""Morphology: the word table in tests/data/morph_cases.tsv, plus verb lemmas and the morph step."""
+import csv
+import pathlib
+
 import pytest
 
 import khobor
 from khobor.morph import lemma, split_word, verb_lemma
+
+TABLE = pathlib.Path(__file__).parent / "data" / "morph_cases.tsv"
+ROWS = list(csv.DictReader(TABLE.open(encoding="utf-8"), delimiter="\t")) if TABLE.exists() else []
+NOMINAL = [r for r in ROWS if r["kind"] != "verb"]
+VERBS = [r for r in ROWS if r["kind"] == "verb"]
+
+
+def test_morph_table_is_large_enough():
+    assert len(ROWS) >= 300
+
+
+def morph_table_accuracy():
+    """Return (nominal accuracy, verb accuracy) over the word table."""
+    nom = sum(split_word(r["word"]) == (r["base"], tuple(s for s in r["suffixes"].split("+") if s)) for r in NOMINAL)
+    verb = sum(verb_lemma(r["word"]) == r["base"] for r in VERBS)
+    return nom / len(NOMINAL), verb / len(VERBS)
+
+
+def test_morph_table_accuracy_floor():
+    # Per-case tests replace this floor once the noun lexicon (khobor/lang/bn/nouns.txt) lands.
+    import json
+    floors = json.loads((pathlib.Path(__file__).parent / "eval_baseline.json").read_text(encoding="utf-8"))
+    nominal, verb = morph_table_accuracy()
+    assert nominal >= floors["morph_table_nominal_accuracy"]
+    assert verb >= floors["morph_table_verb_accuracy"]
+
 
 @pytest.mark.parametrize("word,expected", [
     ("বলেছেন", "বলা"), ("বলেন", "বলা"), ("বললেন", "বলা"), ("করেছে", "করা"), ("করবে", "করা"), ("করায়", "করা"),
