@@ -5,6 +5,7 @@ is a gazetteer alias. A single word that is also a common noun (nouns.txt) is no
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 from . import gazetteer
@@ -56,7 +57,6 @@ def tag_gazetteer(doc: Document) -> list[Entity]:
     text = doc.text
     starts, ends = doc.token_offsets
     out: list[Entity] = []
-    import bisect
     for sent in doc.sentences:
         i = bisect.bisect_left(starts, sent.start)
         stop = bisect.bisect_right(ends, sent.end)
