@@ -20,7 +20,8 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
 SHARED_CORPUS = ROOT.parent / "shared" / "data" / "summ-bnlpc" / "dataset1.jsonl"
 DEFAULT_PEERS = ROOT / ".venv-peers" / "bin" / "python"
-KHOBOR = ["khobor-normalize", "khobor-segment", "khobor-segment+objects", "khobor-analyze"]
+KHOBOR = ["khobor-normalize", "khobor-segment", "khobor-segment+objects", "khobor-analyze-no-entities",
+          "khobor-analyze"]
 PEERS = ["spacy-bn", "bnlp-basic", "indicnlp"]
 
 

@@ -34,6 +34,11 @@ def systems():
         pipe = khobor.load()
         return lambda text: pipe.process(text)
 
+    def khobor_analyze_no_entities():
+        import khobor
+        pipe = khobor.load(("normalize", "segment", "morph"))
+        return lambda text: pipe.process(text)
+
     def spacy_bn():
         import spacy
         nlp = spacy.blank("bn")
@@ -55,6 +60,7 @@ def systems():
 
     return {"khobor-normalize": khobor_normalize, "khobor-segment": khobor_segment,
             "khobor-segment+objects": khobor_segment_objects, "khobor-analyze": khobor_analyze,
+            "khobor-analyze-no-entities": khobor_analyze_no_entities,
             "spacy-bn": spacy_bn, "bnlp-basic": bnlp_basic, "indicnlp": indicnlp}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pathlib
 import sys
 from typing import Any, Sequence
 
@@ -77,13 +78,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Score a capability against gold data."""
     if args.task == "sentences":
         from .eval import sentences as mod
+        result = mod.evaluate(args.data, show_errors=args.show_errors)
     else:
         from .eval import ner as mod
-    result = mod.evaluate(args.data, show_errors=args.show_errors)
+        from .nerdata import guess_format
+        result = mod.evaluate(args.data, fmt=args.format or guess_format(args.data), folds=args.folds,
+                              train_extra=[(x, guess_format(x)) for x in args.train_extra], model=args.model,
+                              show_errors=args.show_errors, log=lambda s: print(s, file=sys.stderr))
     if args.json:
         _print_json(result)
     else:
         print(mod.report(result))
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """Train the NER tagger (CRF) and write the model with its manifest (data hashes, date, scores)."""
+    from .nerdata import guess_format
+    from .nertrain import train_command
+    out = args.out or str(pathlib.Path(__file__).parent / "models" / "ner.crfsuite")
+    train_command([(d, guess_format(d)) for d in args.data], out, folds_n=args.folds, no_repair=args.no_repair,
+                  log=lambda s: print(s, file=sys.stderr))
     return 0
 
 
@@ -113,9 +128,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("task", choices=("sentences", "ner"), help="what to evaluate")
     p.add_argument("--data", required=True, metavar="PATH",
                    help="gold directory or file (tests/data/gold), or banglakit main.jsonl")
+    p.add_argument("--format", choices=("khobor", "banglakit", "conll"),
+                   help="ner data format (default: from the path: directory = khobor, .jsonl = banglakit, else conll)")
+    p.add_argument("--folds", type=int, default=0, metavar="K",
+                   help="ner: retrain the tagger K times on contiguous blocks and score each held-out block")
+    p.add_argument("--model", metavar="FILE", help="ner without --folds: score this model instead of the shipped one")
+    p.add_argument("--train-extra", action="append", default=[], metavar="PATH",
+                   help="ner with --folds: more training data for every fold (repeatable)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--show-errors", type=int, default=0, metavar="N", help="list up to N documents with errors")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("train", help="train a statistical model (ner) from annotated data", description=cmd_train.__doc__)
+    p.add_argument("task", choices=("ner",), help="what to train")
+    p.add_argument("--data", action="append", required=True, metavar="PATH",
+                   help="training data: khobor gold directory, banglakit .jsonl or CoNLL file (repeatable)")
+    p.add_argument("--out", default=None, metavar="FILE",
+                   help="model file to write (default: the shipped khobor/models/ner.crfsuite); the manifest goes beside it")
+    p.add_argument("--folds", type=int, default=0, metavar="K",
+                   help="also cross-validate with K contiguous folds and record the scores in the manifest")
+    p.add_argument("--no-repair", action="store_true", help="train on banglakit/CoNLL labels as they are")
+    p.set_defaults(func=cmd_train)
     return parser
 
 

@@ -1,7 +1,9 @@
-"""Named entities: longest-match gazetteer tagging through morphology (the baseline recognizer).
+"""Gazetteer matching over token sequences: longest match through morphology.
 
-Each candidate is a run of word tokens whose search key, with the last word's case suffix removed,
-is a gazetteer alias. A single word that is also a common noun (nouns.txt) is not a name.
+A candidate is a run of word tokens, separated by single spaces, whose search key (with the last
+word's case suffix removed) is a gazetteer alias. A single word that is also a common noun
+(nouns.txt) is not a name. The matches are both a baseline recognizer (`tag_gazetteer`) and
+features of the statistical tagger (khobor/ner.py).
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from .lang import bn
 from .morph import split_word
 from .normalize import search_key
 
-__all__ = ["tag_gazetteer"]
+__all__ = ["tag_gazetteer", "find_entities", "match_tokens", "lookup_words", "is_word"]
 
 # When an alias names several entities, prefer this order (countries over people named after them).
 _LABEL_RANK = {"GPE": 0, "ORG": 1, "PER": 2, "NORP": 3, "LOC": 4}
@@ -27,7 +29,8 @@ def _common_words() -> frozenset[str]:
     return frozenset(search_key(w) for w in bn.read_lines("nouns.txt"))
 
 
-def _is_word(tok: str) -> bool:
+def is_word(tok: str) -> bool:
+    """Return True if a token is a word (starts with a Bengali sign or a letter)."""
     ch = tok[:1]
     return bool(ch) and ("\u0980" <= ch <= "\u09ff" or ch.isalpha())
 
@@ -49,41 +52,93 @@ def _pick(entries: list[gazetteer.Entry]) -> gazetteer.Entry:
     return min(entries, key=lambda e: (_LABEL_RANK.get(e.label, 9), e.key))
 
 
+@functools.lru_cache(maxsize=50_000)
+def lookup_words(words: tuple[str, ...]) -> gazetteer.Entry | None:
+    """Return the gazetteer entry named by these words (the last may carry a case suffix), else None."""
+    index = gazetteer.load().aliases()
+    n = len(words)
+    head = search_key(" ".join(words[:-1])) if n > 1 else ""
+    for variant in _variants(words[-1]):
+        key = (head + " " + search_key(variant)).strip()
+        if key in index and not (n == 1 and key in _common_words()):
+            return _pick(index[key])
+    return None
+
+
+def match_tokens(words: list[str], spaced: list[bool]) -> list[tuple[int, int, gazetteer.Entry]]:
+    """Return (first, stop, entry) token ranges of longest gazetteer matches in one sentence.
+
+    `spaced[k]` is True when token k and token k+1 are separated by exactly one space.
+    """
+    out = []
+    i, stop = 0, len(words)
+    while i < stop:
+        word = words[i]
+        longest = _start_span(word) if is_word(word) else 0
+        found = None
+        for n in range(min(longest, stop - i), 0, -1):
+            if not all(spaced[k] for k in range(i, i + n - 1)) or not all(is_word(w) for w in words[i:i + n]):
+                continue
+            entry = lookup_words(tuple(words[i:i + n]))
+            if entry is not None:
+                found = (n, entry)
+                break
+        if found:
+            out.append((i, i + found[0], found[1]))
+            i += found[0]
+        else:
+            i += 1
+    return out
+
+
+def sentence_tokens(doc: Document):
+    """Yield (first, stop) token index ranges of each sentence of `doc`."""
+    starts, ends = doc.token_offsets
+    for sent in doc.sentences:
+        yield bisect.bisect_left(starts, sent.start), bisect.bisect_right(ends, sent.end)
+
+
 def tag_gazetteer(doc: Document) -> list[Entity]:
-    """Return entity mentions found by longest gazetteer match in each sentence."""
-    gaz = gazetteer.load()
-    index = gaz.aliases()
-    common = _common_words()
+    """Return entity mentions found by longest gazetteer match in each sentence (the baseline)."""
     text = doc.text
     starts, ends = doc.token_offsets
     out: list[Entity] = []
-    for sent in doc.sentences:
-        i = bisect.bisect_left(starts, sent.start)
-        stop = bisect.bisect_right(ends, sent.end)
-        while i < stop:
-            word = text[starts[i]:ends[i]]
-            longest = _start_span(word) if _is_word(word) else 0
-            if not longest:
-                i += 1
-                continue
-            found = None
-            for n in range(min(longest, stop - i), 0, -1):
-                words = [text[starts[k]:ends[k]] for k in range(i, i + n)]
-                if not all(_is_word(w) for w in words) or any(ends[k] != starts[k + 1] - 1 for k in range(i, i + n - 1)):
-                    continue
-                head = search_key(" ".join(words[:-1])) if n > 1 else ""
-                for variant in _variants(words[-1]):
-                    key = (head + " " + search_key(variant)).strip()
-                    if key in index and not (n == 1 and key in common):
-                        found = (n, _pick(index[key]))
-                        break
-                if found:
-                    break
-            if found:
-                n, e = found
-                out.append(Entity(doc, starts[i], ends[i + n - 1], e.label, e.canonical, e.id, e.country or None,
-                                  source="gazetteer"))
-                i += n
-            else:
-                i += 1
+    for a, b in sentence_tokens(doc):
+        words = [text[starts[k]:ends[k]] for k in range(a, b)]
+        spaced = [ends[k] + 1 == starts[k + 1] and text[ends[k]] == " " for k in range(a, b - 1)] + [False]
+        for i, j, e in match_tokens(words, spaced):
+            out.append(Entity(doc, starts[a + i], ends[a + j - 1], e.label, e.canonical, e.id, e.country or None,
+                              source="gazetteer"))
     return out
+
+
+def find_entities(doc: Document, tagger=None) -> list[Entity]:
+    """Return the entity mentions of `doc`: recognized per sentence, propagated and linked in the article.
+
+    `tagger` is a khobor.ner.Tagger; None uses the shipped model (gazetteer only if there is none).
+    """
+    from .linking import Mention, link, propagate
+    from .ner import load_tagger
+    from .recognize import recognize
+
+    if tagger is None:
+        tagger = load_tagger()
+    text = doc.text
+    starts, ends = doc.token_offsets
+    ranges, all_words, all_spaced, all_found = [], [], [], []
+    for a, b in sentence_tokens(doc):
+        words = [text[starts[k]:ends[k]] for k in range(a, b)]
+        spaced = [ends[k] + 1 == starts[k + 1] and text[ends[k]] == " " for k in range(a, b - 1)] + [False]
+        ranges.append(a)
+        all_words.append(words)
+        all_spaced.append(spaced)
+        all_found.append(recognize(words, spaced, tagger) if words else [])
+    propagate(all_words, all_spaced, all_found)
+    mentions = []
+    for a, words, found in zip(ranges, all_words, all_found):
+        for i, j, label, entry, source in found:
+            s, e = starts[a + i], ends[a + j - 1]
+            mentions.append(Mention(s, e, label, words[i:j], text[s:e], entry, source))
+    link(text, mentions)
+    return [Entity(doc, m.start, m.end, m.label, m.canonical, m.kb_id, m.country, source=m.source)
+            for m in mentions]

@@ -40,9 +40,9 @@ def make_morph():
 
 @register("entities", requires=("tokens", "lemmas"), provides=("entities",))
 def make_entities():
-    """Return a step that finds entity mentions (gazetteer longest match through morphology)."""
-    from .entities import tag_gazetteer
+    """Return a step that finds, classifies and links entity mentions (CRF + gazetteer + linking)."""
+    from .entities import find_entities
 
     def entities_step(doc: Document) -> None:
-        doc.entities = tag_gazetteer(doc)
+        doc.entities = find_entities(doc)
     return entities_step

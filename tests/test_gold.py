@@ -29,3 +29,31 @@ def test_gold_index_is_in_step_with_gold():
     shipped = [{"id": e.id, "title": e.title, "published": e.published, "outlet": e.outlet, "category": e.category}
                for e in examples()]
     assert shipped == check_gold.index_entries()
+
+
+ANNOTATED = sorted((pathlib.Path(__file__).parent / "data" / "heldout").glob("*.json")) + \
+    sorted((pathlib.Path(__file__).parent / "data" / "train").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", ANNOTATED, ids=lambda p: p.stem)
+def test_annotated_articles_are_consistent(path):
+    """Held-out and training articles: normalized text, entity offsets that match, no overlaps."""
+    from khobor.normalize import normalize
+    d = json.loads(path.read_text(encoding="utf-8"))
+    assert d["id"] == path.stem
+    assert set(d) >= {"id", "title", "published", "outlet", "category", "paragraphs", "entities"}
+    body = "\n".join(" ".join(p) for p in d["paragraphs"])
+    assert normalize(body) == body and normalize(d["title"]) == d["title"]
+    prev = 0
+    for e in d["entities"]:
+        assert body[e["start"]:e["end"]] == e["text"], e
+        assert e["start"] >= prev and e["label"] in {"PER", "ORG", "GPE", "LOC", "NORP"} and e["canonical"], e
+        prev = e["end"]
+
+
+def test_heldout_and_train_are_disjoint_and_large_enough():
+    held = [p for p in ANNOTATED if p.parent.name == "heldout"]
+    train = [p for p in ANNOTATED if p.parent.name == "train"]
+    assert len(held) >= 18 and len(train) >= 24
+    texts = {json.loads(p.read_text(encoding="utf-8"))["title"] for p in held}
+    assert not texts & {json.loads(p.read_text(encoding="utf-8"))["title"] for p in train}
