@@ -21,7 +21,7 @@ ROOT = HERE.parent
 SHARED_CORPUS = ROOT.parent / "shared" / "data" / "summ-bnlpc" / "dataset1.jsonl"
 DEFAULT_PEERS = ROOT / ".venv-peers" / "bin" / "python"
 KHOBOR = ["khobor-normalize", "khobor-segment", "khobor-segment+objects", "khobor-analyze-no-entities",
-          "khobor-analyze"]
+          "khobor-analyze", "khobor-pipe"]
 PEERS = ["spacy-bn", "bnlp-basic", "indicnlp"]
 
 

@@ -16,7 +16,7 @@ from .lang import bn
 from .morph import split_word
 from .normalize import search_key
 
-__all__ = ["tag_gazetteer", "find_entities", "match_tokens", "lookup_words", "is_word"]
+__all__ = ["tag_gazetteer", "find_entities", "find_entities_many", "match_tokens", "lookup_words", "is_word"]
 
 # When an alias names several entities, prefer this order (countries over people named after them).
 _LABEL_RANK = {"GPE": 0, "ORG": 1, "PER": 2, "NORP": 3, "LOC": 4}
@@ -44,6 +44,8 @@ def _variants(word: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=100_000)
 def _start_span(word: str) -> int:
     """Return the longest alias length (in words) that can start at `word`, 0 if none can."""
+    if not is_word(word):
+        return 0
     first = gazetteer.load().first_words
     return max((first.get(search_key(v), 0) for v in _variants(word)), default=0)
 
@@ -72,12 +74,15 @@ def match_tokens(words: list[str], spaced: list[bool]) -> list[tuple[int, int, g
     """
     out = []
     i, stop = 0, len(words)
+    longest_at = [_start_span(w) for w in words]
     while i < stop:
-        word = words[i]
-        longest = _start_span(word) if is_word(word) else 0
+        longest = longest_at[i]
+        if not longest:
+            i += 1
+            continue
         found = None
         for n in range(min(longest, stop - i), 0, -1):
-            if not all(spaced[k] for k in range(i, i + n - 1)) or not all(is_word(w) for w in words[i:i + n]):
+            if n > 1 and (not all(spaced[i:i + n - 1]) or not all(is_word(w) for w in words[i + 1:i + n])):
                 continue
             entry = lookup_words(tuple(words[i:i + n]))
             if entry is not None:
@@ -117,28 +122,47 @@ def find_entities(doc: Document, tagger=None) -> list[Entity]:
 
     `tagger` is a khobor.ner.Tagger; None uses the shipped model (gazetteer only if there is none).
     """
+    return find_entities_many([doc], tagger)[0]
+
+
+def find_entities_many(docs: list[Document], tagger=None) -> list[list[Entity]]:
+    """Return the entity mentions of each document; the tagger decodes all their sentences together."""
     from .linking import Mention, link, propagate
     from .ner import load_tagger
     from .recognize import recognize
 
     if tagger is None:
         tagger = load_tagger()
-    text = doc.text
-    starts, ends = doc.token_offsets
-    ranges, all_words, all_spaced, all_found = [], [], [], []
-    for a, b in sentence_tokens(doc):
-        words = [text[starts[k]:ends[k]] for k in range(a, b)]
-        spaced = [ends[k] + 1 == starts[k + 1] and text[ends[k]] == " " for k in range(a, b - 1)] + [False]
-        ranges.append(a)
-        all_words.append(words)
-        all_spaced.append(spaced)
-        all_found.append(recognize(words, spaced, tagger) if words else [])
-    propagate(all_words, all_spaced, all_found)
-    mentions = []
-    for a, words, found in zip(ranges, all_words, all_found):
-        for i, j, label, entry, source in found:
-            s, e = starts[a + i], ends[a + j - 1]
-            mentions.append(Mention(s, e, label, words[i:j], text[s:e], entry, source))
-    link(text, mentions)
-    return [Entity(doc, m.start, m.end, m.label, m.canonical, m.kb_id, m.country, source=m.source)
-            for m in mentions]
+    per_doc = []
+    batch = []
+    for doc in docs:
+        text = doc.text
+        starts, ends = doc.token_offsets
+        sents = []
+        for a, b in sentence_tokens(doc):
+            words = [text[starts[k]:ends[k]] for k in range(a, b)]
+            spaced = [ends[k] + 1 == starts[k + 1] and text[ends[k]] == " " for k in range(a, b - 1)] + [False]
+            matches = match_tokens(words, spaced)
+            sents.append((a, words, spaced, matches))
+            batch.append((words, spaced, matches))
+        per_doc.append(sents)
+    all_tags = tagger.tag_many(batch) if tagger is not None else [None] * len(batch)
+    out = []
+    n = 0
+    for doc, sents in zip(docs, per_doc):
+        text = doc.text
+        starts, ends = doc.token_offsets
+        found = []
+        for a, words, spaced, matches in sents:
+            found.append(recognize(words, spaced, tagger, matches=matches, tags=all_tags[n]) if words else [])
+            n += 1
+        propagate([s[1] for s in sents], [s[2] for s in sents], found)
+        mentions = []
+        for (a, words, _, _), sent_found in zip(sents, found):
+            for i, j, label, entry, source in sent_found:
+                s, e = starts[a + i], ends[a + j - 1]
+                mentions.append(Mention(s, e, label, words[i:j], text[s:e], entry, source))
+        link(text, mentions)
+        out.append([Entity(doc, m.start, m.end, m.label, m.canonical, m.kb_id, m.country, source=m.source)
+                    for m in mentions])
+    return out

@@ -13,6 +13,7 @@ person recognized elsewhere in the article (and is not a common word) becomes a 
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 
@@ -163,13 +164,25 @@ def link(text: str, mentions: list[Mention]) -> None:
                 m.source = "linked"
 
 
+@functools.lru_cache(maxsize=100_000)
+def _name_key(word: str) -> str | None:
+    """Return the search key of a word's base if it could be a short person mention, else None."""
+    from .ner import person_words
+    if not is_word(word) or verb_lemma(word) is not None:
+        return None
+    base = split_word(word, aggressive=True)[0]
+    key = search_key(base)
+    if (known_base(base) or known_base(word)) and person_words().get(key) is None:
+        return None
+    return key
+
+
 def propagate(words_by_sentence, spaced_by_sentence, mentions_by_sentence) -> None:
     """Add person mentions the tagger missed (in place): words whose base is a name word of a known person.
 
     `words_by_sentence[s]` is the token list of sentence s, `spaced_by_sentence[s]` its spacing
     flags, `mentions_by_sentence[s]` a sorted list of (first, stop, label, entry, source) ranges.
     """
-    from .ner import person_words
     names: set[str] = set()
     for sent_mentions, words in zip(mentions_by_sentence, words_by_sentence):
         for i, j, lab, *_ in sent_mentions:
@@ -177,23 +190,15 @@ def propagate(words_by_sentence, spaced_by_sentence, mentions_by_sentence) -> No
                 names.update(name_words(words[i:j]))
     if not names:
         return
-    pw = person_words()
     for s, words in enumerate(words_by_sentence):
+        hits = [k for k, w in enumerate(words) if _name_key(w) in names]
+        if not hits:
+            continue
         taken = [False] * len(words)
         for i, j, *_ in mentions_by_sentence[s]:
             for k in range(i, j):
                 taken[k] = True
-        added = []
-        for k, w in enumerate(words):
-            if taken[k]:
-                continue
-            base = split_word(w, aggressive=True)[0]
-            key = search_key(base)
-            if key not in names or verb_lemma(w) is not None:
-                continue
-            if (known_base(base) or known_base(w)) and pw.get(key) is None:
-                continue
-            added.append((k, k + 1, "PER", None, "linked"))
+        added = [(k, k + 1, "PER", None, "linked") for k in hits if not taken[k]]
         merged: list[tuple] = []
         for m in added:     # adjacent name words are one mention: জসিম উদ্দিন
             if merged and merged[-1][1] == m[0] and spaced_by_sentence[s][m[0] - 1]:

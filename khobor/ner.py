@@ -165,20 +165,22 @@ def decode(tags: Sequence[str]) -> list[tuple[int, int, str]]:
 
 
 class Tagger:
-    """A loaded CRF model."""
+    """A loaded CRF model; tagging uses khobor.crf.FastTagger (same results as crfsuite, faster)."""
 
     def __init__(self, path: str):
-        import pycrfsuite
-
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(path)
+        from .crf import FastTagger
+        self._fast = FastTagger(path)
         self.path = path
 
     def tag(self, words: Sequence[str], spaced: Sequence[bool], matches=None) -> list[str]:
         """Return one BIO tag per token (`matches`: the sentence's gazetteer matches, if already known)."""
         if not words:
             return []
-        return self._tagger.tag(sentence_features(words, spaced, matches))
+        return self._fast.tag_many([(words, spaced, gazetteer_tags(words, spaced, matches))])[0]
+
+    def tag_many(self, sentences) -> list[list[str]]:
+        """Return BIO tags for many (words, spaced, matches) sentences, decoded together."""
+        return self._fast.tag_many([(w, s, gazetteer_tags(w, s, m)) for w, s, m in sentences])
 
 
 def model_path():

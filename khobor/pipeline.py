@@ -119,23 +119,61 @@ class Pipeline:
             doc.id = content_id(doc.text)
         return doc
 
-    def pipe(self, items: Iterable[str | dict[str, Any]], *, errors: str = "raise") -> Iterator[Document | KhoborError]:
-        """Yield a Document per item (a text, or a dict with 'text' and metadata keys).
+    def pipe(self, items: Iterable[str | dict[str, Any]], *, errors: str = "raise",
+             batch_size: int = 32) -> Iterator[Document | KhoborError]:
+        """Yield a Document per item (a text, or a dict with 'text' and metadata keys), in order.
 
-        With errors="return", a bad item yields its KhoborError instead and the rest go on.
+        Items are processed in batches of `batch_size`; steps that can work on many documents at
+        once (the entity tagger decodes all their sentences together) do so. With errors="return",
+        a bad item yields its KhoborError instead and the rest go on.
         """
+        chunk: list[Document | KhoborError] = []
         for item in items:
             try:
-                if isinstance(item, str):
-                    yield self.process(item)
-                else:
-                    fields = dict(item)
-                    text = fields.pop("text", None)
-                    if text is None:
-                        raise EmptyInput("item has no 'text' field")
-                    yield self.process(text, **{k: v for k, v in fields.items()
-                                                if k in ("published", "title", "url", "outlet", "id")})
+                chunk.append(self._make_item(item))
             except KhoborError as exc:
                 if errors == "raise":
                     raise
-                yield exc
+                chunk.append(exc)
+            if len(chunk) >= batch_size:
+                yield from self._run_batch(chunk, errors)
+                chunk = []
+        if chunk:
+            yield from self._run_batch(chunk, errors)
+
+    def _make_item(self, item: str | dict[str, Any]) -> Document:
+        if isinstance(item, str):
+            return self.make_doc(item)
+        fields = dict(item)
+        text = fields.pop("text", None)
+        if text is None:
+            raise EmptyInput("item has no 'text' field")
+        return self.make_doc(text, **{k: v for k, v in fields.items()
+                                      if k in ("published", "title", "url", "outlet", "id")})
+
+    def _run_batch(self, chunk: list, errors: str) -> list:
+        """Run every step over the documents of `chunk`; a failing document becomes its error."""
+        out = list(chunk)
+        for name, fn in self._steps:
+            live = [k for k, d in enumerate(out) if isinstance(d, Document)]
+            batch = getattr(fn, "batch", None)
+            if batch is not None and len(live) > 1:
+                try:
+                    batch([out[k] for k in live])
+                    for k in live:
+                        out[k].layers.add(name)
+                    continue
+                except KhoborError:
+                    pass            # find the failing document one by one below
+            for k in live:
+                try:
+                    fn(out[k])
+                    out[k].layers.add(name)
+                except KhoborError as exc:
+                    if errors == "raise":
+                        raise
+                    out[k] = exc
+        for d in out:
+            if isinstance(d, Document) and d.id is None:
+                d.id = content_id(d.text)
+        return out

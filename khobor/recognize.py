@@ -133,9 +133,14 @@ def _extend(words: Sequence[str], spaced: Sequence[bool], spans: list, taken: li
     return out
 
 
-def recognize(words: Sequence[str], spaced: Sequence[bool], tagger: Tagger | None):
-    """Return (first, stop, label, entry-or-None, source) token ranges of the entities in one sentence."""
-    matches = match_tokens(list(words), list(spaced))
+def recognize(words: Sequence[str], spaced: Sequence[bool], tagger: Tagger | None, *, matches=None, tags=None):
+    """Return (first, stop, label, entry-or-None, source) token ranges of the entities in one sentence.
+
+    `matches` (gazetteer matches) and `tags` (the tagger's BIO tags) may be given when computed
+    for many sentences at once (khobor.entities.find_entities).
+    """
+    if matches is None:
+        matches = match_tokens(list(words), list(spaced))
     gaz = {(i, j): e for i, j, e in matches}
     if tagger is None:
         taken = [False] * len(words)
@@ -147,7 +152,9 @@ def recognize(words: Sequence[str], spaced: Sequence[bool], tagger: Tagger | Non
     taken = [False] * len(words)
     ends = frozenset(j for _, j, _ in matches)
     starts = frozenset(i for i, _, _ in matches)
-    found = [c for i, j, lab in decode(tagger.tag(words, spaced, matches))
+    if tags is None:
+        tags = tagger.tag(words, spaced, matches)
+    found = [c for i, j, lab in decode(tags)
              for c in _clean(words, i, j, lab, ends, starts)]
     for i, j, lab in found:
         e = gaz.get((i, j)) or lookup_words(tuple(words[i:j]))

@@ -41,8 +41,13 @@ def make_morph():
 @register("entities", requires=("tokens", "lemmas"), provides=("entities",))
 def make_entities():
     """Return a step that finds, classifies and links entity mentions (CRF + gazetteer + linking)."""
-    from .entities import find_entities
+    from .entities import find_entities, find_entities_many
 
     def entities_step(doc: Document) -> None:
         doc.entities = find_entities(doc)
+
+    def entities_batch(docs: list[Document]) -> None:
+        for doc, found in zip(docs, find_entities_many(docs)):
+            doc.entities = found
+    entities_step.batch = entities_batch
     return entities_step

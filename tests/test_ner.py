@@ -195,3 +195,52 @@ def test_pretty_output_marks_entities_with_canonical_names(tmp_path, capsys):
     assert main(["analyze", "--format", "pretty", str(p)]) == 0
     out = capsys.readouterr().out
     assert "ঢাকায়" in out and "Dhaka" in out
+
+
+def test_cli_eval_ner_conll_and_folds(tmp_path, capsys):
+    p = tmp_path / "d.conll"
+    lines = []
+    for k in range(6):
+        lines += ["-DOCSTART- O", "", "মো. B-PER", "করিম I-PER", "ঢাকায় B-LOC", "গেছেন O", "। O", ""]
+    p.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["eval", "ner", "--data", str(p), "--folds", "2", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["format"] == "conll" and out["folds"] == 2 and out["sentences"] == 6
+    assert "PER" in out["per_label_exact"]
+
+
+def test_cli_eval_ner_too_many_folds_is_one_line_error(tmp_path, capsys):
+    p = tmp_path / "d.conll"
+    p.write_text("রহিম B-PER\nবলেন O\n", encoding="utf-8")
+    assert main(["eval", "ner", "--data", str(p), "--folds", "5"]) == 4
+    err = capsys.readouterr().err
+    assert "[E300]" in err and err.count("\n") == 1
+
+
+def test_fast_tagger_equals_crfsuite_on_gold():
+    import pycrfsuite
+    from khobor.entities import match_tokens
+    from khobor.ner import Tagger, model_path
+    samples, _ = nerdata.read(GOLD, "khobor")
+    path = str(model_path())
+    ref = pycrfsuite.Tagger()
+    ref.open(path)
+    fast = Tagger(path)
+    batch = [(s.words, s.spaced, match_tokens(s.words, s.spaced)) for s in samples[:300]]
+    expected = [ref.tag(sentence_features(w, sp, m)) for w, sp, m in batch]
+    assert fast.tag_many(batch) == expected
+
+
+def test_pipe_batches_give_the_same_entities_as_process():
+    texts = [(GOLD.parent.parent.parent / "khobor" / "examples" / f"{g.stem}.txt").read_text(encoding="utf-8")
+             for g in sorted(GOLD.glob("*.json"))[:8]]
+    p = khobor.load()
+    one = [[(e.start, e.end, e.label, e.canonical) for e in p.process(t).entities] for t in texts]
+    many = [[(e.start, e.end, e.label, e.canonical) for e in d.entities] for d in p.pipe(texts, batch_size=5)]
+    assert one == many
+
+
+def test_pipe_isolates_a_bad_item_in_a_batch():
+    docs = list(khobor.pipe(["রহিম ঢাকায় গেছেন।", "   ", "করিম খুলনায় গেছেন।"], errors="return"))
+    assert isinstance(docs[1], khobor.KhoborError)
+    assert [e.text for e in docs[0].entities] and [e.text for e in docs[2].entities]
