@@ -11,7 +11,7 @@ import functools
 from .lang import bn
 from .normalize import search_key
 
-__all__ = ["translate_name"]
+__all__ = ["translate_name", "in_glossary"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -23,6 +23,11 @@ def _glossary() -> dict[str, tuple[str, str]]:
             if len(cols) == 3:
                 out.setdefault(search_key(cols[0]), (cols[1], cols[2]))
     return out
+
+
+def in_glossary(word: str) -> bool:
+    """Return True if the word (as written) is a glossary word of institution and place names."""
+    return search_key(word) in _glossary()
 
 
 def _word(word: str) -> tuple[str, str]:

@@ -166,15 +166,17 @@ def link(text: str, mentions: list[Mention]) -> None:
 
 @functools.lru_cache(maxsize=100_000)
 def _name_key(word: str) -> str | None:
-    """Return the search key of a word's base if it could be a short person mention, else None."""
-    from .ner import person_words
+    """Return the search key of a word's base if it could be a short person mention, else None.
+
+    Words that are also common words (রায় 'verdict', সরকার 'government', হৃদয় 'heart') are not
+    propagated: alone they are far more often the common word.
+    """
     if not is_word(word) or verb_lemma(word) is not None:
         return None
     base = split_word(word, aggressive=True)[0]
-    key = search_key(base)
-    if (known_base(base) or known_base(word)) and person_words().get(key) is None:
+    if known_base(base) or known_base(word):
         return None
-    return key
+    return search_key(base)
 
 
 def propagate(words_by_sentence, spaced_by_sentence, mentions_by_sentence) -> None:

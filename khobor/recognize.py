@@ -113,6 +113,35 @@ def _clean(words: Sequence[str], i: int, j: int, lab: str, ends=frozenset(), sta
     return out
 
 
+@functools.lru_cache(maxsize=50_000)
+def _name_part(word: str) -> tuple[bool, bool]:
+    """Return (a word of institution names per the glossary, an organisation head word per ner_cues)."""
+    from .glossary import in_glossary
+    from .ner import cues
+    base = split_word(word, aggressive=True)[0]
+    org_head = "org_head" in cues().get(search_key(base), ()) or "org_head" in cues().get(search_key(word), ())
+    return in_glossary(word) or in_glossary(base), org_head
+
+
+def _is_title(word: str) -> bool:
+    from .ner import cues
+    c = cues()
+    return "title" in c.get(search_key(word), ()) or "title" in c.get(search_key(split_word(word, aggressive=True)[0]), ())
+
+
+def _org_after(words: Sequence[str], spaced: Sequence[bool], taken: list[bool], j: int) -> int | None:
+    """Return the stop of 'up to four name words + an organisation head' starting at j (বেসরকারি শিক্ষক সমিতির)."""
+    for k in range(j, min(j + 5, len(words))):
+        if taken[k] or not spaced[k - 1] or not is_word(words[k]):
+            return None
+        glossary_word, org_head = _name_part(words[k])
+        if org_head and k > j:
+            return k + 1
+        if not glossary_word or split_word(words[k], aggressive=True)[1]:
+            return None
+    return None
+
+
 def _extend(words: Sequence[str], spaced: Sequence[bool], spans: list, taken: list[bool]) -> list:
     """Extend place spans over a following head word: 'X উপজেলার' (GPE), 'X থানায়' (ORG), 'X নদীর' (LOC)."""
     out = []
@@ -120,6 +149,8 @@ def _extend(words: Sequence[str], spaced: Sequence[bool], spans: list, taken: li
         if lab in _PLACE and lab != "NORP" and j < len(words) and spaced[j - 1] and not taken[j] \
                 and not split_word(words[j - 1], aggressive=True)[1] and (i == 0 or words[i - 1] != "-"):     # 'রাঙামাটির জেলা প্রশাসক' is not a name
             head = _head_after(words, spaced, taken, j)
+            if head is not None and head[0] < len(words) and _is_title(words[head[0]]):
+                head = None                  # 'ঢাকা জেলা প্রশাসক', 'সদর উপজেলা নির্বাহী কর্মকর্তা'
             if head is not None:
                 stop, label, english = head
                 for k in range(j, stop):
@@ -128,6 +159,12 @@ def _extend(words: Sequence[str], spaced: Sequence[bool], spans: list, taken: li
                 if whole is None:
                     whole = e if (label == "GPE" and e is not None) else _derived(words, i, j, e, label, english)
                 out.append((i, stop, label, whole, src))
+                continue
+            stop = _org_after(words, spaced, taken, j) if lab == "GPE" else None
+            if stop is not None:
+                for k in range(j, stop):
+                    taken[k] = True
+                out.append((i, stop, "ORG", lookup_words(tuple(words[i:stop])), src))
                 continue
         out.append((i, j, lab, e, src))
     return out
