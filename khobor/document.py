@@ -9,7 +9,7 @@ from .errors import DataError
 
 SCHEMA = "khobor.document/1"
 
-__all__ = ["SCHEMA", "Meta", "Span", "Token", "Entity", "Document"]
+__all__ = ["SCHEMA", "Meta", "Span", "Token", "Entity", "TimeMention", "Amount", "Quote", "Document"]
 
 
 class Span:
@@ -90,6 +90,70 @@ class Entity(Span):
                 "canonical": self.canonical, "id": self.kb_id, "country": self.country}
 
 
+class TimeMention(Span):
+    """A time expression: type (date, month, year, week, range, time, duration, season, other) and
+    its value resolved against the publication date (ISO 8601 / TIMEX3 style), or None."""
+
+    __slots__ = ("type", "value")
+
+    def __init__(self, doc: "Document", start: int, end: int, type: str, value: str | None):
+        super().__init__(doc, start, end)
+        self.type = type
+        self.value = value
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the contract's time object."""
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
+
+
+class Amount(Span):
+    """A number or amount: kind (money, percent, count, measure, ordinal, number), value, unit."""
+
+    __slots__ = ("kind", "value", "unit", "value_to")
+
+    def __init__(self, doc: "Document", start: int, end: int, kind: str, value: float, unit: str | None = None,
+                 value_to: float | None = None):
+        super().__init__(doc, start, end)
+        self.kind = kind
+        self.value = value
+        self.unit = unit
+        self.value_to = value_to
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the contract's number object."""
+        d = {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+             "value": _plain(self.value), "unit": self.unit}
+        if self.value_to is not None:
+            d["value_to"] = _plain(self.value_to)
+        return d
+
+
+def _plain(x: float) -> float | int:
+    return int(x) if isinstance(x, float) and x.is_integer() and abs(x) < 2 ** 53 else x
+
+
+class Quote(Span):
+    """A direct quote (the words inside the quote marks) with its speaker, when one is found."""
+
+    __slots__ = ("speaker", "speaker_id", "cue", "speaker_start", "speaker_end")
+
+    def __init__(self, doc: "Document", start: int, end: int, speaker: str | None = None,
+                 speaker_id: str | None = None, cue: str | None = None, speaker_start: int | None = None,
+                 speaker_end: int | None = None):
+        super().__init__(doc, start, end)
+        self.speaker = speaker
+        self.speaker_id = speaker_id
+        self.cue = cue
+        self.speaker_start = speaker_start
+        self.speaker_end = speaker_end
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the contract's quote object."""
+        return {"start": self.start, "end": self.end, "text": self.text, "speaker": self.speaker,
+                "speaker_id": self.speaker_id, "cue": self.cue,
+                "speaker_span": None if self.speaker_start is None else [self.speaker_start, self.speaker_end]}
+
+
 class Meta:
     """Article metadata: title, url, outlet, publication date (ISO) and language."""
 
@@ -116,7 +180,9 @@ class Meta:
 class Document:
     """One article: the normalized text, its metadata and every layer the pipeline adds."""
 
-    __slots__ = ("raw", "text", "meta", "id", "layers", "paragraphs", "sentences", "_pieces", "_merges", "_tok_starts", "_tok_ends", "_tokens", "lemmas", "entities", "warnings", "extra")
+    __slots__ = ("raw", "text", "meta", "id", "layers", "paragraphs", "sentences", "_pieces", "_merges",
+                 "_tok_starts", "_tok_ends", "_tokens", "lemmas", "entities", "times", "numbers", "quotes",
+                 "article", "warnings", "extra")
 
     def __init__(self, text: str, *, meta: Meta | None = None, id: str | None = None):
         self.raw = text
@@ -133,6 +199,10 @@ class Document:
         self._tokens: list[Token] | None = None
         self.lemmas: list[str] | None = None
         self.entities: list[Entity] = []
+        self.times: list[TimeMention] = []
+        self.numbers: list[Amount] = []
+        self.quotes: list[Quote] = []
+        self.article: dict[str, Any] = {}      # article-level fields: source, dateline, category, ...
         self.warnings: list[str] = []
         self.extra: dict[str, Any] = {}
 
@@ -210,6 +280,10 @@ class Document:
             d["tokens"] = [t.to_dict() for t in self.tokens]
         if "entities" in self.layers:
             d["entities"] = [e.to_dict() for e in self.entities]
+        for layer in ("times", "numbers", "quotes"):
+            if layer in self.layers:
+                d[layer] = [x.to_dict() for x in getattr(self, layer)]
+        d.update(self.article)
         for key, value in self.extra.items():
             d[key] = value.to_dict() if hasattr(value, "to_dict") else value
         d["warnings"] = list(self.warnings)
@@ -241,10 +315,36 @@ class Document:
             doc.entities = [Entity(doc, e["start"], e["end"], e["label"], e.get("canonical"), e.get("id"),
                                    e.get("country")) for e in d["entities"]]
             doc.layers.add("entities")
-        known = {"schema", "id", "text", "meta", "paragraphs", "sentences", "tokens", "entities", "warnings"}
+        if "times" in d:
+            doc.times = [TimeMention(doc, *_span(doc, x), x.get("type") or "other", x.get("value")) for x in d["times"]]
+            doc.layers.add("times")
+        if "numbers" in d:
+            doc.numbers = [Amount(doc, *_span(doc, x), x.get("kind") or "number", x.get("value"), x.get("unit"),
+                                  x.get("value_to")) for x in d["numbers"]]
+            doc.layers.add("numbers")
+        if "quotes" in d:
+            doc.quotes = []
+            for x in d["quotes"]:
+                sp = x.get("speaker_span") or [None, None]
+                doc.quotes.append(Quote(doc, *_span(doc, x), x.get("speaker"), x.get("speaker_id"), x.get("cue"),
+                                        sp[0], sp[1]))
+            doc.layers.add("quotes")
+        for key in ARTICLE_FIELDS:
+            if key in d:
+                doc.article[key] = d[key]
+        known = {"schema", "id", "text", "meta", "paragraphs", "sentences", "tokens", "entities", "times",
+                 "numbers", "quotes", "warnings", *ARTICLE_FIELDS}
         doc.extra = {k: v for k, v in d.items() if k not in known}
         doc.warnings = list(d.get("warnings", []))
         return doc
+
+
+ARTICLE_FIELDS = ("source", "dateline", "category", "keywords", "summary", "fingerprint")
+
+
+def _span(doc: "Document", x: dict[str, Any]) -> tuple[int, int]:
+    doc.char_span(x["start"], x["end"])
+    return x["start"], x["end"]
 
 
 def content_id(text: str) -> str:

@@ -24,6 +24,7 @@ from .normalize import search_key
 __all__ = ["Mention", "link", "propagate", "khobor_id", "name_words", "base_form"]
 
 _HONORIFIC_KINDS = ("honorific", "initial")
+_PLURAL = frozenset({"রা", "েরা", "দের", "গুলো", "গুলি"})
 _DETACHED_SUFFIXES = frozenset({"এর", "এ", "য়ের", "তে", "কে", "র", "য়", "ের"})
 
 
@@ -55,6 +56,8 @@ def base_form(words: list[str], surface: str | None = None) -> str:
     stem, sfx = split_word(last, aggressive=True)
     if sfx and _is_name_word(last) and not _is_name_word(stem):
         return surface                  # আফসার is a name, not আফসা + -র
+    if sfx and sfx[0] in _PLURAL:
+        return surface                  # নাকামুরা is not নাকামু + -রা
     return surface[:len(surface) - len(last)] + stem if sfx else surface
 
 
@@ -80,9 +83,12 @@ def _canonical_name(label: str, base: str) -> str:
             e = lookup_words(tuple(words[:k]))
             if e is not None and e.label in ("GPE", "LOC", "ORG"):
                 name = e.canonical
+                rest = translate_name(words[k:])
+                if name.endswith(" " + rest) or name == rest:
+                    return name                 # Rakhine State + রাজ্য
                 for s in (" Upazila", " District", " Division"):
                     name = name[:-len(s)] if name.endswith(s) else name
-                return f"{name} {translate_name(words[k:])}"
+                return f"{name} {rest}"
         return translate_name(words)
     return romanize_name(" ".join(words))
 

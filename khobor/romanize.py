@@ -389,6 +389,33 @@ def _capitalize(s: str) -> str:
 _INNER_DOTS = re.compile(r"[^.]+\.?")
 
 
+# English letters as spelled in Bengali acronyms (ডিজিএফটি = DGFT, ইউএনএইচসিআর = UNHCR).
+_LETTER_NAMES = {
+    "এ": "A", "বি": "B", "সি": "C", "ডি": "D", "ই": "E", "এফ": "F", "জি": "G", "এইচ": "H", "আই": "I",
+    "জে": "J", "কে": "K", "এল": "L", "এম": "M", "এন": "N", "ও": "O", "পি": "P", "কিউ": "Q", "আর": "R",
+    "এস": "S", "টি": "T", "ইউ": "U", "ভি": "V", "ডব্লিউ": "W", "ডাব্লিউ": "W", "এক্স": "X", "ওয়াই": "Y",
+    "ওয়াই": "Y", "জেড": "Z", "জেট": "Z",
+}
+_LETTER_NAMES = {unicodedata.normalize("NFC", k): v for k, v in _LETTER_NAMES.items()}
+_LONGEST_LETTER = max(map(len, _LETTER_NAMES))
+
+
+@functools.lru_cache(maxsize=20_000)
+def acronym(word: str) -> str | None:
+    """Return the Latin acronym a Bengali word spells letter by letter (এসভিএফ → SVF), else None."""
+    out, i = [], 0
+    while i < len(word):
+        for n in range(min(_LONGEST_LETTER, len(word) - i), 0, -1):
+            hit = _LETTER_NAMES.get(word[i:i + n])
+            if hit:
+                out.append(hit)
+                i += n
+                break
+        else:
+            return None
+    return "".join(out) if len(out) >= 2 else None
+
+
 @functools.lru_cache(maxsize=65536)
 def _name_word(token: str) -> str:
     lead = len(token) - len(token.lstrip(_PUNCT))
@@ -405,6 +432,8 @@ def _name_word(token: str) -> str:
     dotted = core.endswith(".")
     word = core.rstrip(".")
     found = _lookup(word, dotted) if word else None
+    if found is None and not dotted and acronym(word):
+        found = acronym(word), False
     if found is None:
         roman, from_dotted = _capitalize(romanize(word)), False
     else:
