@@ -48,6 +48,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """Analyze the bundled example articles and print a short readable summary of each."""
     import time
+    from collections import Counter
 
     from . import load
     from .examples import examples
@@ -67,6 +68,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"  {ex.title}")
         print(f"  {summary_line(doc)}")
         print(f"  first sentence: {first}")
+        names = Counter((e.canonical or e.text, e.label) for e in doc.entities)
+        if names:
+            print("  named: " + ", ".join(f"{n} ({lab}){' ×' + str(c) if c > 1 else ''}"
+                                         for (n, lab), c in names.most_common(6)))
         print()
     dt = time.perf_counter() - t0
     print(f"{len(items)} example articles analyzed ({chars} characters) in {dt:.2f} s. "

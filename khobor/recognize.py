@@ -89,7 +89,10 @@ def _derived(words: Sequence[str], i: int, j: int, e, label: str, english: str) 
         place = base_form(list(words[i:j]))
         base, key, country = romanize_name(place), search_key(place).replace(" ", "-"), ""
     key = f"{key}+{english.lower().replace(' ', '-')}"
-    name = base if base.endswith(" " + english) else f"{base} {english}"      # Rakhine State + রাজ্য
+    if english == "Police Station" and " Thana" in base:
+        name = base.replace(" Thana", " Police Station", 1)     # Kotwali Thana, Chittagong + থানা
+    else:
+        name = base if base.endswith(" " + english) else f"{base} {english}"      # Rakhine State + রাজ্য
     return gazetteer.Entry(key, label, name, "", country, "", (), "derived: place + head word",
                            "entity_heads.tsv")
 
