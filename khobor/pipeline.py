@@ -14,7 +14,7 @@ __all__ = ["register", "Pipeline", "DEFAULT_STEPS", "available_steps"]
 StepFn = Callable[[Document], None]
 
 #: Steps of the default pipeline, in order.
-DEFAULT_STEPS: tuple[str, ...] = ("normalize", "segment", "morph", "entities")
+DEFAULT_STEPS: tuple[str, ...] = ("normalize", "segment", "morph", "entities", "times", "numbers", "quotes")
 
 # Built-in steps live in their own modules, imported only when a pipeline uses them.
 _BUILTIN_MODULES = {
@@ -22,6 +22,9 @@ _BUILTIN_MODULES = {
     "segment": "khobor.steps",
     "morph": "khobor.steps",
     "entities": "khobor.steps",
+    "times": "khobor.steps",
+    "numbers": "khobor.steps",
+    "quotes": "khobor.steps",
 }
 
 

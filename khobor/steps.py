@@ -51,3 +51,113 @@ def make_entities():
             doc.entities = found
     entities_step.batch = entities_batch
     return entities_step
+
+
+def _sentence_tokens(doc: Document):
+    """Yield (first token index, words, spaced) of each sentence."""
+    from .entities import sentence_tokens
+    text = doc.text
+    starts, ends = doc.token_offsets
+    for a, b in sentence_tokens(doc):
+        words = [text[starts[k]:ends[k]] for k in range(a, b)]
+        spaced = [ends[k] + 1 == starts[k + 1] and text[ends[k]] == " " for k in range(a, b - 1)] + [False]
+        yield a, words, spaced
+
+
+def _blocked(doc: Document, spans) -> list[bool]:
+    """Return, per token, whether it lies inside one of `spans` (objects with start and end)."""
+    import bisect
+    starts, ends = doc.token_offsets
+    out = [False] * len(starts)
+    for s in spans:
+        k = bisect.bisect_left(starts, s.start)
+        while k < len(starts) and starts[k] < s.end:
+            out[k] = True
+            k += 1
+    return out
+
+
+@register("times", requires=("tokens", "entities"), provides=("times",))
+def make_times():
+    """Return a step that finds time expressions and resolves them against the publication date
+    (else the dateline's date)."""
+    from .article import find_dateline
+    from .document import TimeMention
+    from .times import find_times, reference_date
+
+    def times_step(doc: Document) -> None:
+        ref = reference_date(doc.meta.published)
+        if ref is None:
+            line = find_dateline(doc)
+            ref = reference_date(line.get("date") if line else None)
+        starts, ends = doc.token_offsets
+        blocked = _blocked(doc, [e for e in doc.entities if e.label != "NORP"])
+        out = []
+        for a, words, spaced in _sentence_tokens(doc):
+            for f in find_times(words, spaced, blocked[a:a + len(words)], ref):
+                out.append(TimeMention(doc, starts[a + f.i], ends[a + f.j - 1], f.type, f.value))
+        _anchor_times_of_day(out)
+        doc.times = out
+    return times_step
+
+
+def _anchor_times_of_day(times) -> None:
+    """A time of day without a date ('রাতে', 'বিকেল ৪টায়') is on the last day the article named before it."""
+    import re
+    last = None
+    for t in times:
+        v = t.value
+        if v is None:
+            continue
+        if v in ("SAME", "NEXT", "PREV"):
+            if last is not None and v != "SAME":
+                import datetime as dt
+                d = dt.date.fromisoformat(last) + dt.timedelta(days=1 if v == "NEXT" else -1)
+                last = d.isoformat()
+            t.value = last
+            continue
+        m = re.match(r"(\d{4}-\d{2}-\d{2})", v)
+        if m and t.type in ("date", "time"):
+            last = m.group(1)
+        elif v.startswith("T") and last is not None and t.type in ("time", "range"):
+            t.value = last + v if t.type == "time" else "/".join(last + x if x.startswith("T") else x
+                                                                  for x in v.split("/"))
+
+
+@register("numbers", requires=("tokens", "entities", "times"), provides=("numbers",))
+def make_numbers():
+    """Return a step that finds numbers and amounts (money, percent, counts, measures, ordinals)."""
+    from .document import Amount
+    from .numbers import find_amounts
+
+    def numbers_step(doc: Document) -> None:
+        starts, ends = doc.token_offsets
+        blocked = _blocked(doc, list(doc.entities) + list(doc.times))
+        out = []
+        for a, words, spaced in _sentence_tokens(doc):
+            for f in find_amounts(words, spaced, blocked[a:a + len(words)]):
+                out.append(Amount(doc, starts[a + f.i], ends[a + f.j - 1], f.kind, f.value, f.unit, f.value_to))
+        _ages_in_brackets(doc, out)
+        doc.numbers = out
+    return numbers_step
+
+
+def _ages_in_brackets(doc: Document, amounts) -> None:
+    """An age in brackets after a person's name, মো. সুমন (২৫), is a count in years."""
+    text = doc.text
+    for n in amounts:
+        if n.kind == "number" and n.start > 0 and text[n.start - 1] == "(" and text[n.end:n.end + 1] == ")" \
+                and 0 < n.value < 120:
+            before = text[:n.start - 1].rstrip()
+            if any(e.label == "PER" and e.end == len(before) for e in doc.entities):
+                n.kind, n.unit = "count", "year"
+
+
+@register("quotes", requires=("sentences", "entities"), provides=("quotes",))
+def make_quotes():
+    """Return a step that finds direct quotes and attributes them to speakers."""
+    from .quotes import find_quotes
+
+    def quotes_step(doc: Document) -> None:
+        doc.quotes = find_quotes(doc)
+    return quotes_step
