@@ -14,7 +14,8 @@ __all__ = ["register", "Pipeline", "DEFAULT_STEPS", "available_steps"]
 StepFn = Callable[[Document], None]
 
 #: Steps of the default pipeline, in order.
-DEFAULT_STEPS: tuple[str, ...] = ("normalize", "segment", "morph", "entities", "times", "numbers", "quotes")
+DEFAULT_STEPS: tuple[str, ...] = ("normalize", "segment", "morph", "entities", "times", "numbers", "quotes",
+                                  "article")
 
 # Built-in steps live in their own modules, imported only when a pipeline uses them.
 _BUILTIN_MODULES = {
@@ -25,6 +26,7 @@ _BUILTIN_MODULES = {
     "times": "khobor.steps",
     "numbers": "khobor.steps",
     "quotes": "khobor.steps",
+    "article": "khobor.steps",
 }
 
 

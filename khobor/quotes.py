@@ -39,8 +39,9 @@ _MIN_WORDS_UNATTRIBUTED = 5
 def _speech() -> frozenset[str]:
     from .ner import cues
     out = {k for k, kinds in cues().items() if "speech" in kinds}
-    out.update(search_key(w) for w in ("বলেন", "বলেছেন", "বললেন", "বলেছে", "বলে", "জানান", "জানিয়েছেন",
+    out.update(search_key(w) for w in ("বলেন", "বলেছেন", "বললেন", "বলেছে", "জানান", "জানিয়েছেন",
                                        "জানায়", "জানিয়েছে", "লিখেছেন", "প্রশ্ন", "মন্তব্য", "উল্লেখ", "যোগ"))
+    out.difference_update(search_key(w) for w in ("বলে", "জানা", "বলা"))    # 'that', 'known': not speech alone
     return frozenset(out)
 
 

@@ -27,6 +27,20 @@ def pretty(doc: Document, *, tokens: bool = False, width: int = 100) -> str:
         facts.append(meta.url)
     out.append("  " + " · ".join(facts))
     out.append("  " + summary_line(doc))
+    art = doc.article
+    if art:
+        line = art.get("dateline")
+        src = art.get("source")
+        facts2 = [f"category {art.get('category')}"]
+        if line:
+            facts2.append(f"dateline {line.get('place')}" + (f", {line['date']}" if line.get("date") else ""))
+        if src:
+            facts2.append(f"source {src.get('canonical') or src.get('text')}")
+        out.append("  " + " · ".join(facts2))
+        if art.get("keywords"):
+            out.append("  keywords: " + ", ".join(art["keywords"]))
+        if art.get("summary") is not None:
+            out.append("  summary: sentences " + ", ".join(str(i + 1) for i in art["summary"]))
     for w in doc.warnings:
         out.append(f"  warning: {w}")
     para_i = 0
@@ -46,6 +60,22 @@ def pretty(doc: Document, *, tokens: bool = False, width: int = 100) -> str:
             marks = "; ".join(f"{e.text} [{e.label}{' → ' + e.canonical if e.canonical else ''}]" for e in ents)
             for line in textwrap.wrap(marks, width=width - len(prefix) - 2):
                 out.append(" " * len(prefix) + "◆ " + line)
+        marks = [f"{x.text} = {x.value}" for x in doc.times if sent.start <= x.start < sent.end]
+        for x in doc.numbers:
+            if sent.start <= x.start < sent.end:
+                v = int(x.value) if float(x.value).is_integer() else x.value
+                rng = f"–{x.value_to:g}" if x.value_to is not None else ""
+                marks.append(f"{x.text} = {v:,}{rng}".replace(".0–", "–") + (f" {x.unit}" if x.unit else "")
+                             + f" ({x.kind})")
+        if marks:
+            for line in textwrap.wrap("; ".join(marks), width=width - len(prefix) - 2):
+                out.append(" " * len(prefix) + "⏱ " + line)
+        for q in doc.quotes:
+            if sent.start <= q.start < sent.end:
+                who = q.speaker or "(no speaker found)"
+                snippet = q.text if len(q.text) <= 60 else q.text[:57] + "…"
+                for line in textwrap.wrap(f"“{snippet}” — {who}", width=width - len(prefix) - 2):
+                    out.append(" " * len(prefix) + "❝ " + line)
         if tokens:
             toks = " · ".join(t.text for t in sent.tokens)
             for line in textwrap.wrap(toks, width=width - len(prefix)):

@@ -161,3 +161,16 @@ def make_quotes():
     def quotes_step(doc: Document) -> None:
         doc.quotes = find_quotes(doc)
     return quotes_step
+
+
+@register("article", requires=("sentences", "lemmas", "entities", "numbers"), provides=("article",))
+def make_article():
+    """Return a step that sets the article-level fields: source, dateline, category, keywords,
+    summary (sentence indices) and fingerprint."""
+    from .article import categorize, find_dateline, find_source, fingerprint, keywords, summarize
+
+    def article_step(doc: Document) -> None:
+        category, _ = categorize(doc)
+        doc.article = {"source": find_source(doc), "dateline": find_dateline(doc), "category": category,
+                       "keywords": keywords(doc), "summary": summarize(doc), "fingerprint": fingerprint(doc)}
+    return article_step

@@ -459,6 +459,10 @@ class _Scanner:
             # জুলাই-ডিসেম্বর: a range of months
             if stop + 1 < n and w[stop] == "-" and self.is_kind(stop + 1, "month") and year:
                 m2 = int(self.kind(stop + 1)[1])
+                if ref is not None and _year(w[k + 1] if k + 1 < n else "") is None:
+                    # a bare month range is the latest one that has ended (or is under way)
+                    y2 = ref.year if m2 <= ref.month else ref.year - 1
+                    year = y2 if month <= m2 else y2 - 1
                 y2 = year if m2 >= month else year + 1
                 return TimeFound(k, stop + 2, "range", f"{year}-{month:02d}/{y2}-{m2:02d}")
             return TimeFound(k, stop, "month", f"{year}-{month:02d}" if year else None)

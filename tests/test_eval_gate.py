@@ -50,3 +50,42 @@ def test_eval_gate_ner_banglakit_cross_validated():
     result = ner.evaluate(str(BANGLAKIT), fmt="banglakit", folds=5)
     assert result["micro_exact"]["f1"] >= FLOORS["ner_banglakit_cv_f1_repaired"]
     assert result["against_original_labels"]["micro_exact"]["f1"] >= FLOORS["ner_banglakit_cv_f1_original"]
+
+
+SUMMARY = HERE.parent.parent / "shared" / "data" / "summ-bnlpc" / "dataset1.jsonl"
+
+
+@pytest.mark.parametrize("split", ["gold", "heldout"])
+def test_eval_gate_times_numbers(split):
+    from khobor.eval import layers
+    times = layers.evaluate("times", str(HERE / "data" / split))
+    numbers = layers.evaluate("numbers", str(HERE / "data" / split))
+    assert times["value_accuracy"] >= FLOORS[f"times_{split}_value_accuracy"]
+    assert numbers["value_accuracy"] >= FLOORS[f"numbers_{split}_value_accuracy"]
+    if split == "gold":
+        assert times["overlap"]["f1"] >= FLOORS["times_gold_overlap_f1"]
+        assert numbers["overlap"]["f1"] >= FLOORS["numbers_gold_overlap_f1"]
+
+
+@pytest.mark.parametrize("split", ["gold", "heldout"])
+def test_eval_gate_quotes(split):
+    from khobor.eval import layers
+    result = layers.evaluate("quotes", str(HERE / "data" / split))
+    assert result["exact"]["f1"] >= FLOORS[f"quotes_{split}_f1"]
+    assert result["speaker_accuracy"] >= FLOORS[f"quotes_{split}_speaker_accuracy"]
+
+
+def test_eval_gate_article_fields():
+    from khobor.eval import layers
+    gold = layers.evaluate("article", str(HERE / "data" / "gold"))
+    held = layers.evaluate("article", str(HERE / "data" / "heldout"))
+    assert gold["source_accuracy"] >= FLOORS["article_gold_source_accuracy"]
+    assert gold["category_accuracy"] >= FLOORS["article_gold_category_accuracy"]
+    assert held["category_accuracy"] >= FLOORS["article_heldout_category_accuracy"]
+
+
+@pytest.mark.skipif(not SUMMARY.exists(), reason="../shared/data/summ-bnlpc is not present")
+def test_eval_gate_summary_beats_lead3():
+    from khobor.eval import summary
+    result = summary.evaluate(str(SUMMARY))
+    assert result["khobor"]["rouge1"] - result["lead3"]["rouge1"] >= FLOORS["summary_bnlpc_rouge1_margin_over_lead3"]
