@@ -173,6 +173,16 @@ def _stopwords() -> frozenset[str]:
     return frozenset(search_key(w) for w in bn.read_lines("stopwords.txt"))
 
 
+@functools.lru_cache(maxsize=100_000)
+def _content_word(lem: str) -> bool:
+    """A lemma that can be a keyword: a known noun, not a stop word, number or unit."""
+    from .morph import known_base
+    from .numbers import _kind, unit_of
+    if len(lem) < 2 or not lem[:1].isalpha() or search_key(lem) in _stopwords() or not known_base(lem):
+        return False
+    return not (_kind(lem) or unit_of(lem))
+
+
 def keywords(doc: Document, k: int = 10) -> list[str]:
     """Return up to k keywords: the most mentioned entities' canonical names, then frequent content
     lemmas (nouns of the lexicon that are not stop words), by frequency with a title bonus."""
@@ -189,13 +199,9 @@ def keywords(doc: Document, k: int = 10) -> list[str]:
     lemmas = doc.lemmas or []
     import bisect
     ent_starts = [a for a, _ in spans]
-    from .numbers import _strip_case, _units, _words
     for i, lem in enumerate(lemmas):
-        key = search_key(lem)
-        if len(lem) < 2 or key in stop or not known_base(lem) or not lem[:1].isalpha():
+        if not _content_word(lem):
             continue
-        if _strip_case(lem, _words()) or _strip_case(lem, _units()):
-            continue                              # numbers and units are not keywords
         j = bisect.bisect_right(ent_starts, starts[i]) - 1
         if j >= 0 and spans[j][0] <= starts[i] < spans[j][1]:
             continue
@@ -271,15 +277,14 @@ SHINGLE = 3
 
 
 def fingerprint(doc: Document) -> dict[str, Any]:
-    """Return a MinHash (datasketch, 64 permutations) of the article's word 3-shingles over search
-    keys, base64-encoded; near-duplicates (republished wire stories) have close fingerprints."""
+    """Return a MinHash (64 permutations, datasketch-compatible: khobor/minhash.py) of the article's
+    word 3-shingles over search keys, base64-encoded; near-duplicates have close fingerprints."""
     import numpy as np
-    from datasketch import MinHash
+
+    from .minhash import minhash
     words = [search_key(w) for w in re.findall(r"[\u0980-\u09ffA-Za-z0-9\u200c\u200d]+", doc.text)]
-    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    m.update_batch(list(shingles))
-    raw = np.asarray(m.hashvalues, dtype="<u4").tobytes()
+    shingles = sorted({" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))})
+    raw = minhash(shingles, NUM_PERM, 1).astype("<u4").tobytes()
     return {"minhash": base64.b64encode(raw).decode("ascii"), "num_perm": NUM_PERM, "shingle": SHINGLE}
 
 

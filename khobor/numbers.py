@@ -124,9 +124,27 @@ def _atom(word: str) -> tuple[float, str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=100_000)
 def _kind(word: str) -> tuple[float, str] | None:
     hit = _strip_case(word, _words())
     return hit[1] if hit else None
+
+
+@functools.lru_cache(maxsize=100_000)
+def unit_of(word: str) -> tuple[str, tuple[str, str]] | None:
+    """Return (base key, (unit, type)) of a unit word, through case suffixes (টাকার, শতাংশের)."""
+    return _strip_case(word, _units())
+
+
+@functools.lru_cache(maxsize=100_000)
+def may_start(word: str) -> bool:
+    """Return True if a number can start at this token (cheap filter for the scanners)."""
+    if not word:
+        return False
+    ch = word[0]
+    if "\u09e6" <= ch <= "\u09ef" or "0" <= ch <= "9" or word in _SYMBOLS:
+        return True
+    return _kind(word) is not None or _atom(word) is not None
 
 
 @dataclass
@@ -224,7 +242,7 @@ def find_amounts(words: Sequence[str], spaced: Sequence[bool], blocked: Sequence
     units = _units()
     i = 0
     while i < n:
-        if blocked[i]:
+        if blocked[i] or not may_start(words[i]):
             i += 1
             continue
         w = words[i]
@@ -260,7 +278,7 @@ def find_amounts(words: Sequence[str], spaced: Sequence[bool], blocked: Sequence
         elif kind == "count":
             f.unit = CLASSIFIER_UNIT.get(classifier, "item")
             if j < n and spaced[j - 1]:
-                hit = _strip_case(words[j], units)
+                hit = unit_of(words[j])
                 if hit and hit[1][1] == "count" and hit[0] not in CLASSIFIER_UNIT:
                     f.unit = hit[1][0]
         elif kind == "number":
@@ -291,7 +309,7 @@ def find_amounts(words: Sequence[str], spaced: Sequence[bool], blocked: Sequence
 
 
 def _has_unit(words: Sequence[str], j: int) -> bool:
-    return j < len(words) and (words[j] == "%" or _strip_case(words[j], _units()) is not None)
+    return j < len(words) and (words[j] == "%" or unit_of(words[j]) is not None)
 
 
 def _attach_unit(words, spaced, f: Found, units, percent_prefix: bool) -> None:
@@ -302,10 +320,10 @@ def _attach_unit(words, spaced, f: Found, units, percent_prefix: bool) -> None:
         return
     if j < n and spaced[j - 1]:
         w = words[j]
-        if w == "মার্কিন" and j + 1 < n and _strip_case(words[j + 1], units):
+        if w == "মার্কিন" and j + 1 < n and unit_of(words[j + 1]):
             j += 1
             w = words[j]
-        hit = _strip_case(w, units)
+        hit = unit_of(w)
         if hit is not None:
             unit, typ = hit[1]
             if typ == "percent" and hit[0] == "ভাগ" and not percent_prefix:

@@ -24,6 +24,7 @@ from .normalize import search_key
 __all__ = ["find_quotes"]
 
 _PAIRS = {"“": "”", "‘": "’", "«": "»"}
+_MARKS = re.compile("[“”‘’«»]")
 _PRONOUNS = frozenset(search_key(w) for w in (
     "তিনি", "তিনিও", "তিনিই", "তাঁরা", "তারা", "তাঁর", "তার", "উনি", "তাঁদের", "তাদের", "সে", "তাঁকে", "তাকে"))
 _GENITIVE_CUES = frozenset(search_key(w) for w in (
@@ -53,7 +54,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Return (open, close) offsets of paired quote marks (outermost pairs; apostrophes skipped)."""
     out = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _PAIRS and not (ch == "‘" and stack and stack[-1][0] == "“"):
             stack.append((ch, i))
         elif stack and ch == _PAIRS[stack[-1][0]]:

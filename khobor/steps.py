@@ -109,12 +109,13 @@ def _anchor_times_of_day(times) -> None:
         v = t.value
         if v is None:
             continue
-        if v in ("SAME", "NEXT", "PREV"):
-            if last is not None and v != "SAME":
+        if v.startswith(("SAME", "NEXT", "PREV")):
+            kind, rest = v[:4], v[4:]
+            if last is not None and kind != "SAME":
                 import datetime as dt
-                d = dt.date.fromisoformat(last) + dt.timedelta(days=1 if v == "NEXT" else -1)
+                d = dt.date.fromisoformat(last) + dt.timedelta(days=1 if kind == "NEXT" else -1)
                 last = d.isoformat()
-            t.value = last
+            t.value = (last + rest) if last is not None else (rest or None)
             continue
         m = re.match(r"(\d{4}-\d{2}-\d{2})", v)
         if m and t.type in ("date", "time"):

@@ -187,6 +187,20 @@ def _nearest_year(ref: dt.date, month: int, day: int = 15) -> int:
     return best[1]
 
 
+def _first_day(value: str) -> str:
+    """Return the first day of a date, month or year value: '2024' → '2024-01-01'."""
+    if len(value) == 4:
+        return value + "-01-01"
+    if len(value) == 7:
+        return value + "-01"
+    return value[:10]
+
+
+def _last_day(year: int, month: int) -> str:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).isoformat()
+
+
 def _part(value: str) -> tuple[str, int]:
     code, hour = value.split(":")
     return code, int(hour)
@@ -351,6 +365,13 @@ class _Scanner:
         if found is not None:
             # a range: X থেকে Y
             stop = found.j
+            if stop + 2 < n and search_key(w[stop]) == search_key("থেকে") and \
+                    search_key(w[stop + 1]) in (search_key("এ"), search_key("এখন"), search_key("আজ")) and \
+                    search_key(w[stop + 2]) == search_key("পর্যন্ত"):
+                end_value = ref.isoformat() if ref else None
+                start_value = found.value
+                if start_value and end_value and start_value[:4].isdigit():
+                    return TimeFound(k, stop + 3, "range", f"{_first_day(start_value)}/{end_value}")
             if stop + 1 < n and search_key(w[stop]) == search_key("থেকে"):
                 second = self.point_at(stop + 1)
                 if second is not None and second.value and found.value and second.type in ("date", "time", "month", "year") \
@@ -378,11 +399,41 @@ class _Scanner:
         return self.duration_at(k)
 
     def point_at(self, k: int) -> TimeFound | None:
+        found = self._point_with_parts(k)
+        if found is None or found.value is None:
+            return found
+        w, n, ref = self.w, self.n, self.ref
+        j = found.j
+        # ... প্রথম N মাসে / প্রথমার্ধে: the first months of a year or fiscal year
+        if found.type in ("year", "range") and j < n:
+            start = _first_day(found.value.split("/")[0])
+            months = None
+            stop = j
+            if search_key(w[j]) == search_key("প্রথম") and j + 2 < n:
+                num = parse_number(w, j + 1)
+                if num and num[1] < n and self.is_kind(num[1], "unit") and self.kind(num[1])[1] == "M":
+                    months, stop = int(num[0]), num[1] + 1
+            elif search_key(w[j]).startswith(search_key("প্রথমার্ধ")):
+                months, stop = 6, j + 1
+            if months and start[:4].isdigit():
+                y, m = int(start[:4]), int(start[5:7])
+                y2, m2 = _month_shift(y, m, months - 1)
+                return TimeFound(k, stop, "range", f"{start}/{_last_day(y2, m2)}")
+        # গত বছরের একই মাসে: the publication month a year earlier
+        if found.type == "year" and ref is not None and j + 1 < n and search_key(w[j]) == search_key("একই") \
+                and self.is_kind(j + 1, "unit") and self.kind(j + 1)[1] == "M":
+            return TimeFound(k, j + 2, "month", f"{found.value}-{ref.month:02d}")
+        return found
+
+    def _point_with_parts(self, k: int) -> TimeFound | None:
         key = search_key(self.w[k])
         if key in _ANCHOR_WORDS:
             return TimeFound(k, k + 1, "date", _ANCHOR_WORDS[key])
         if key in (search_key("এ"), search_key("সে")) and k + 1 < self.n and search_key(self.w[k + 1]) in (
                 search_key("দিন"), search_key("দিনই")):
+            t = self.daytime_at(k + 2) if k + 2 < self.n else None
+            if t is not None:                       # এ দিন সকালে
+                return TimeFound(k, t[0], "time", "SAME" + _time_value(None, t[1], t[2]))
             return TimeFound(k, k + 2, "date", "SAME")
         if search_key(self.w[k]) == search_key("একই") and k + 1 < self.n:
             x = self.kind(k + 1)
@@ -548,12 +599,11 @@ def _future_tense(words: Sequence[str]) -> bool:
 
 @functools.lru_cache(maxsize=10_000)
 def _is_unit_or_scale(word: str) -> bool:
-    from .numbers import _strip_case, _units, _words
-    hit = _strip_case(word, _units())
-    if hit is not None:
+    from .numbers import _kind, unit_of
+    if unit_of(word) is not None:
         return True
-    hit = _strip_case(word, _words())
-    return hit is not None and hit[1][1] == "scale"
+    k = _kind(word)
+    return k is not None and k[1] == "scale"
 
 
 def _relative(ref: dt.date | None, rel: int, unit: str) -> str | None:
@@ -574,14 +624,33 @@ def _time_value(date_value: str | None, code: str | None, clock: tuple[int, int]
     return (date_value or "") + t
 
 
+_STARTERS = frozenset(search_key(w) for w in ("একই", "এ", "সে", "দিবাগত", "গভীর", "সাড়ে", "সোয়া", "পৌনে"))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _may_start(word: str) -> bool:
+    """Return True if a time expression can start at this token (cheap filter)."""
+    if not word:
+        return False
+    ch = word[0]
+    if "\u09e6" <= ch <= "\u09ef" or "0" <= ch <= "9":
+        return True
+    if _word(word) is not None or search_key(word) in _STARTERS or search_key(word) in _ANCHOR_WORDS:
+        return True
+    from .numbers import may_start
+    return _day(word) is not None or may_start(word) or _clock(word) is not None
+
+
 def find_times(words: Sequence[str], spaced: Sequence[bool], blocked: Sequence[bool],
                ref: dt.date | None) -> list[TimeFound]:
     """Return the time expressions of one sentence (tokens where `blocked` is True are skipped)."""
+    if not any(_may_start(w) for w in words):
+        return []
     sc = _Scanner(words, spaced, ref)
     out = []
     k = 0
     while k < len(words):
-        if blocked[k]:
+        if blocked[k] or not _may_start(words[k]):
             k += 1
             continue
         found = sc.expression_at(k)

@@ -97,3 +97,13 @@ def test_pretty_shows_quotes_times_and_amounts(tmp_path, capsys):
     assert main(["analyze", "--format", "pretty", "--published", "2024-03-13", str(p)]) == 0
     out = capsys.readouterr().out
     assert "2024-03-12" in out and "5,000,000,000 BDT" in out and "❝" in out and "Abdul Mannan" in out
+
+
+def test_minhash_equals_datasketch():
+    import numpy as np
+    from datasketch import MinHash
+    from khobor.minhash import minhash
+    items = [f"শব্দ {i} {i + 1}".encode("utf-8") for i in range(200)]
+    m = MinHash(num_perm=64, seed=1, scheme="legacy")
+    m.update_batch(items)
+    assert np.array_equal(minhash(items, 64, 1), m.hashvalues)

@@ -142,3 +142,13 @@ def test_json_round_trip_of_times_and_numbers():
     doc = khobor.analyze("আজ ৩২ শতাংশ বেড়েছে।", published="2024-03-13")
     back = khobor.Document.from_dict(doc.to_dict())
     assert back.to_dict() == doc.to_dict()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("চলতি বছরের প্রথম চার মাসে", ("range", "2024-01-01/2024-04-30")),
+    ("চলতি অর্থবছরের প্রথম পাঁচ মাসে", ("range", "2023-07-01/2023-11-30")),
+    ("গত বছরের একই মাসে", ("month", "2023-03")),
+    ("চলতি বছরের ১ জানুয়ারি থেকে এ পর্যন্ত", ("range", "2024-01-01/2024-03-13")),
+])
+def test_periods_of_years(text, expected):
+    assert times_of(text)[0][1:] == expected

@@ -53,14 +53,30 @@ def _match(gold: list[dict], pred: list) -> list[tuple[dict, Any]]:
     return pairs
 
 
+_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
+                       r"(?:T?(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+
+
 def time_key(v: str | None) -> str | None:
-    """Return a comparison key of a time value: 'PT24H' and 'P24H' are the same duration."""
+    """Return a comparison key of a time value that ignores notation, not meaning: durations compare
+    by length ('P24H' = 'PT24H', 'P2.5H' = 'PT2H30M'), and a range of whole months written with days
+    equals the same range written with months ('2024-01-01/2024-04-30' = '2024-01/2024-04')."""
     if v is None:
         return None
     v = v.strip()
-    m = re.fullmatch(r"PT?(\d+(?:\.\d+)?)([HS])", v)
-    if m:
-        return f"P{m.group(1)}{m.group(2)}"
+    m = _DURATION.match(v)
+    if m and v != "P" and any(m.groups()):
+        y, mo, w, d, h, mi, s = (float(x) if x else 0.0 for x in m.groups())
+        days = y * 365 + mo * 30 + w * 7 + d
+        secs = h * 3600 + mi * 60 + s
+        return f"dur:{days:g}:{secs:g}"
+    if "/" in v:
+        a, _, b = v.partition("/")
+        if re.fullmatch(r"\d{4}-\d{2}-01", a) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", b):
+            import calendar
+            y, mo = int(b[:4]), int(b[5:7])
+            if int(b[8:10]) == calendar.monthrange(y, mo)[1]:
+                return f"{a[:7]}/{b[:7]}"
     return v
 
 
