@@ -84,6 +84,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.task == "sentences":
         from .eval import sentences as mod
         result = mod.evaluate(args.data, show_errors=args.show_errors)
+    elif args.task == "events":
+        from .eval import events as mod
+        result = mod.evaluate(args.data, show_errors=args.show_errors)
     elif args.task == "summary":
         from .eval import summary as mod
         result = mod.evaluate(args.data, show_errors=args.show_errors)
@@ -136,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("eval", help="score against gold data (precision, recall, F1)", description=cmd_eval.__doc__)
-    p.add_argument("task", choices=("sentences", "ner", "times", "numbers", "quotes", "article", "summary"),
+    p.add_argument("task", choices=("sentences", "ner", "times", "numbers", "quotes", "article", "summary", "events"),
                    help="what to evaluate")
     p.add_argument("--data", required=True, metavar="PATH",
                    help="gold directory or file (tests/data/gold), or banglakit main.jsonl")

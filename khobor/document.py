@@ -182,7 +182,7 @@ class Document:
 
     __slots__ = ("raw", "text", "meta", "id", "layers", "paragraphs", "sentences", "_pieces", "_merges",
                  "_tok_starts", "_tok_ends", "_tokens", "lemmas", "entities", "times", "numbers", "quotes",
-                 "article", "warnings", "extra")
+                 "events", "article", "warnings", "extra")
 
     def __init__(self, text: str, *, meta: Meta | None = None, id: str | None = None):
         self.raw = text
@@ -202,6 +202,7 @@ class Document:
         self.times: list[TimeMention] = []
         self.numbers: list[Amount] = []
         self.quotes: list[Quote] = []
+        self.events: list[Any] = []            # khobor.events.Event objects (dicts after from_dict)
         self.article: dict[str, Any] = {}      # article-level fields: source, dateline, category, ...
         self.warnings: list[str] = []
         self.extra: dict[str, Any] = {}
@@ -283,6 +284,8 @@ class Document:
         for layer in ("times", "numbers", "quotes"):
             if layer in self.layers:
                 d[layer] = [x.to_dict() for x in getattr(self, layer)]
+        if "events" in self.layers:
+            d["events"] = [e.to_dict(self) if hasattr(e, "to_dict") else e for e in self.events]
         d.update(self.article)
         for key, value in self.extra.items():
             d[key] = value.to_dict() if hasattr(value, "to_dict") else value
@@ -329,11 +332,14 @@ class Document:
                 doc.quotes.append(Quote(doc, *_span(doc, x), x.get("speaker"), x.get("speaker_id"), x.get("cue"),
                                         sp[0], sp[1]))
             doc.layers.add("quotes")
+        if "events" in d:
+            doc.events = list(d["events"])
+            doc.layers.add("events")
         for key in ARTICLE_FIELDS:
             if key in d:
                 doc.article[key] = d[key]
         known = {"schema", "id", "text", "meta", "paragraphs", "sentences", "tokens", "entities", "times",
-                 "numbers", "quotes", "warnings", *ARTICLE_FIELDS}
+                 "numbers", "quotes", "events", "warnings", *ARTICLE_FIELDS}
         doc.extra = {k: v for k, v in d.items() if k not in known}
         doc.warnings = list(d.get("warnings", []))
         return doc

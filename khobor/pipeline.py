@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
@@ -15,7 +16,7 @@ StepFn = Callable[[Document], None]
 
 #: Steps of the default pipeline, in order.
 DEFAULT_STEPS: tuple[str, ...] = ("normalize", "segment", "morph", "entities", "times", "numbers", "quotes",
-                                  "article")
+                                  "article", "events")
 
 # Built-in steps live in their own modules, imported only when a pipeline uses them.
 _BUILTIN_MODULES = {
@@ -27,6 +28,7 @@ _BUILTIN_MODULES = {
     "numbers": "khobor.steps",
     "quotes": "khobor.steps",
     "article": "khobor.steps",
+    "events": "khobor.steps",
 }
 
 
@@ -100,10 +102,17 @@ class Pipeline:
             specs.append(spec)
         self.provides = frozenset(have)
         self._steps = [(s.name, s.factory(**config.get(s.name, {}))) for s in specs]
+        self.timings: dict[str, float] | None = None     # set to {} to collect seconds per step
 
     def __call__(self, doc: Document) -> Document:
+        timings = self.timings
         for name, fn in self._steps:
-            fn(doc)
+            if timings is None:
+                fn(doc)
+            else:
+                t0 = time.perf_counter()
+                fn(doc)
+                timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
             doc.layers.add(name)
         return doc
 
@@ -160,25 +169,32 @@ class Pipeline:
         """Run every step over the documents of `chunk`; a failing document becomes its error."""
         out = list(chunk)
         for name, fn in self._steps:
-            live = [k for k, d in enumerate(out) if isinstance(d, Document)]
-            batch = getattr(fn, "batch", None)
-            if batch is not None and len(live) > 1:
-                try:
-                    batch([out[k] for k in live])
-                    for k in live:
-                        out[k].layers.add(name)
-                    continue
-                except KhoborError:
-                    pass            # find the failing document one by one below
-            for k in live:
-                try:
-                    fn(out[k])
-                    out[k].layers.add(name)
-                except KhoborError as exc:
-                    if errors == "raise":
-                        raise
-                    out[k] = exc
+            t0 = time.perf_counter()
+            self._run_step(name, fn, out, errors)
+            if self.timings is not None:
+                self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
         for d in out:
             if isinstance(d, Document) and d.id is None:
                 d.id = content_id(d.text)
         return out
+
+    def _run_step(self, name: str, fn, out: list, errors: str) -> None:
+        """Run one step over the live documents of a batch (all at once if the step can)."""
+        live = [k for k, d in enumerate(out) if isinstance(d, Document)]
+        batch = getattr(fn, "batch", None)
+        if batch is not None and len(live) > 1:
+            try:
+                batch([out[k] for k in live])
+                for k in live:
+                    out[k].layers.add(name)
+                return
+            except KhoborError:
+                pass            # find the failing document one by one below
+        for k in live:
+            try:
+                fn(out[k])
+                out[k].layers.add(name)
+            except KhoborError as exc:
+                if errors == "raise":
+                    raise
+                out[k] = exc

@@ -70,6 +70,16 @@ def pretty(doc: Document, *, tokens: bool = False, width: int = 100) -> str:
         if marks:
             for line in textwrap.wrap("; ".join(marks), width=width - len(prefix) - 2):
                 out.append(" " * len(prefix) + "⏱ " + line)
+        for ev in doc.events:
+            e = ev.to_dict(doc) if hasattr(ev, "to_dict") else ev
+            if sent.start <= e["evidence"]["start"] < sent.end:
+                actor = (e["actor"] or {}).get("canonical") or "?"
+                rec = (e["recipient"] or {}).get("canonical") if e["recipient"] else None
+                kind = e["type"] + ("/" + e["mode"] if e["mode"] else "")
+                where = ", ".join(x for x in (e.get("date"), e.get("location")) if x)
+                line = f"{actor} —{kind}→ {rec or '∅'}" + (f" ({where})" if where else "") + f"  [CAMEO {e['cameo']}]"
+                for piece in textwrap.wrap(line, width=width - len(prefix) - 2):
+                    out.append(" " * len(prefix) + "⚑ " + piece)
         for q in doc.quotes:
             if sent.start <= q.start < sent.end:
                 who = q.speaker or "(no speaker found)"

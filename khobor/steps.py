@@ -175,3 +175,13 @@ def make_article():
         doc.article = {"source": find_source(doc), "dateline": find_dateline(doc), "category": category,
                        "keywords": keywords(doc), "summary": summarize(doc), "fingerprint": fingerprint(doc)}
     return article_step
+
+
+@register("events", requires=("lemmas", "entities", "times"), provides=("events",))
+def make_events():
+    """Return a step that codes events (PLOVER and CAMEO) with actors, recipients, dates and places."""
+    from .events import find_events
+
+    def events_step(doc: Document) -> None:
+        doc.events = find_events(doc)
+    return events_step

@@ -89,3 +89,11 @@ def test_eval_gate_summary_beats_lead3():
     from khobor.eval import summary
     result = summary.evaluate(str(SUMMARY))
     assert result["khobor"]["rouge1"] - result["lead3"]["rouge1"] >= FLOORS["summary_bnlpc_rouge1_margin_over_lead3"]
+
+
+@pytest.mark.parametrize("split", ["gold", "heldout"])
+def test_eval_gate_events(split):
+    from khobor.eval import events
+    result = events.evaluate(str(HERE / "data" / split))
+    assert result["sentence_root"]["f1"] >= FLOORS[f"events_{split}_sentence_root_f1"]
+    assert result["named_participants"]["f1"] >= FLOORS[f"events_{split}_named_f1"]

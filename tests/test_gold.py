@@ -57,3 +57,21 @@ def test_heldout_and_train_are_disjoint_and_large_enough():
     assert len(held) >= 18 and len(train) >= 24
     texts = {json.loads(p.read_text(encoding="utf-8"))["title"] for p in held}
     assert not texts & {json.loads(p.read_text(encoding="utf-8"))["title"] for p in train}
+
+
+LAYERED = sorted((pathlib.Path(__file__).parent / "data" / "gold").glob("*.json")) + \
+    [p for p in ANNOTATED if p.parent.name == "heldout"]
+
+
+@pytest.mark.parametrize("path", LAYERED, ids=lambda p: p.stem)
+def test_gold_layers_have_valid_offsets(path):
+    """times, numbers, quotes and events of gold and held-out articles point at their text."""
+    d = json.loads(path.read_text(encoding="utf-8"))
+    body = "\n".join(" ".join(p) for p in d["paragraphs"])
+    for layer in ("times", "numbers", "quotes"):
+        for x in d.get(layer, []):
+            assert body[x["start"]:x["end"]] == x["text"], (layer, x)
+    n = sum(len(p) for p in d["paragraphs"])
+    for e in d.get("events", []):
+        assert 0 <= e["sentence"] < n and body[e["trigger"]["start"]:e["trigger"]["end"]] == e["trigger"]["text"]
+        assert e["cameo"][:2].isdigit() and 1 <= int(e["cameo"][:2]) <= 20

@@ -1,0 +1,447 @@
+"""Events: who did what to whom, coded in PLOVER (type, mode) and CAMEO (code, QuadClass, Goldstein).
+
+For each sentence:
+1. Triggers: the longest match of a lexicon pattern (lang/bn/events.tsv: lemma sequences such as
+   'হামলা চালানো', 'বৈঠক করা', 'নিন্দা জানানো') over the sentence's lemmas, allowing up to two words
+   between pattern words ('তীব্র নিন্দা জানান').
+2. Voice, negation, intent: 'করা হয়েছে' is passive (the unmarked noun is the recipient); 'করেনি',
+   'না' negate (no event); a future or wanted action ('করবে', 'চায়') of a conflict type becomes
+   THREATEN, of a cooperative type AGREE (an intent), as PLOVER codes them.
+3. Actor: the first unmarked name in the clause before the trigger (a person, organisation, place or
+   group; a pronoun resolved to the last person; or an actor noun such as পুলিশ, বিক্ষোভকারীরা from
+   lang/bn/actor_nouns.tsv). 'X ও Y' and 'X-Y' give compound actors (one event each).
+4. Recipient: a name marked with -কে, or followed by সঙ্গে, ওপর, বিরুদ্ধে, কাছে, প্রতি; for visits, the
+   place visited ('চীনে সফর').
+5. Codes: country (ISO alpha-3) + sector (GOV, MIL, COP, JUD, PTY, …) from the gazetteer entry, the
+   title before a person's name, or the actor noun; date from the sentence's time expressions, else
+   the publication date; location from a place in the sentence, else the dateline.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import Document, Entity
+from .lang import bn
+from .normalize import search_key
+
+__all__ = ["find_events", "Event", "lexicon"]
+
+_MAX_GAP = 2
+_RECIPIENT_POST = frozenset(search_key(w) for w in (
+    "সঙ্গে", "সাথে", "ওপর", "উপর", "বিরুদ্ধে", "কাছে", "প্রতি", "সঙ্গেও", "বিপক্ষে"))
+_NEGATION = frozenset(search_key(w) for w in ("না", "নি", "নয়", "নাই", "নেই"))
+_PRONOUNS = frozenset(search_key(w) for w in ("তিনি", "তিনিও", "তাঁরা", "তারা", "উনি", "সে", "দেশটি", "দেশটির"))
+_PASSIVE_AGENT = frozenset(search_key(w) for w in ("দ্বারা", "কর্তৃক"))
+_INTENT = frozenset(search_key(w) for w in ("চায়", "চান", "চাইছে", "চাইছেন", "চেয়েছে", "চেয়েছেন"))
+_CASE_SUFFIXES = ("কে", "ের", "এর", "র", "য়ের", "তে", "য়", "ে")
+_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+_COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT"})
+_TITLE_SECTOR = {"মন্ত্রী": "GOV", "প্রধানমন্ত্রী": "GOV", "প্রেসিডেন্ট": "GOV", "রাষ্ট্রপতি": "GOV", "উপদেষ্টা": "GOV",
+                 "মুখপাত্র": "GOV", "সচিব": "GOV", "রাষ্ট্রদূত": "GOV", "ওসি": "COP", "পুলিশ": "COP",
+                 "কমিশনার": "COP", "বিচারপতি": "JUD", "বিচারক": "JUD", "সেনাপ্রধান": "MIL", "জেনারেল": "MIL",
+                 "নেতা": "PTY", "সভাপতি": "PTY", "মহাসচিব": "PTY", "সাধারণ": "PTY", "এমপি": "LEG", "সাংসদ": "LEG"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: tuple[str, ...]
+    type: str
+    mode: str
+    cameo: str
+    quad_class: int
+    goldstein: float
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[Rule]]:
+    """Return first-lemma key → rules (longest pattern first) from lang/bn/events.tsv."""
+    out: dict[str, list[Rule]] = {}
+    if not bn.data_path("events.tsv").is_file():
+        return out
+    for row in bn.read_lines("events.tsv")[1:]:
+        cols = row.split("\t")
+        if len(cols) < 6:
+            continue
+        pattern = tuple(search_key(w) for w in cols[0].split())
+        if not pattern:
+            continue
+        rule = Rule(pattern, cols[1], cols[2], cols[3], int(cols[4]), float(cols[5]))
+        out.setdefault(pattern[0], []).append(rule)
+    for rules in out.values():
+        rules.sort(key=lambda r: -len(r.pattern))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_nouns() -> dict[str, tuple[str, str]]:
+    out = {}
+    for row in bn.read_lines("actor_nouns.tsv")[1:]:
+        cols = row.split("\t")
+        if len(cols) == 3:
+            out[search_key(cols[0])] = (cols[1], cols[2])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _sectors() -> dict[str, str]:
+    from . import gazetteer
+    return {e.id: e.sector for e in gazetteer.load().entries if e.sector}
+
+
+@dataclass
+class Party:
+    """An actor or recipient: its mention (if any), canonical name, id and CAMEO code."""
+
+    text: str
+    canonical: str | None
+    id: str | None = None
+    code: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "canonical": self.canonical, "id": self.id, "code": self.code,
+                "start": self.start, "end": self.end}
+
+
+@dataclass
+class Event:
+    """One coded event with its evidence."""
+
+    type: str
+    mode: str
+    cameo: str
+    quad_class: int
+    goldstein: float
+    actor: Party | None
+    recipient: Party | None
+    sentence: int
+    trigger: tuple[int, int]
+    date: str | None = None
+    location: str | None = None
+    confidence: float = 0.5
+    negated: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self, doc: Document) -> dict[str, Any]:
+        return {"type": self.type, "mode": self.mode, "cameo": self.cameo, "quad_class": self.quad_class,
+                "goldstein": self.goldstein, "actor": self.actor.to_dict() if self.actor else None,
+                "recipient": self.recipient.to_dict() if self.recipient else None, "date": self.date,
+                "location": self.location, "sentence": self.sentence,
+                "evidence": {"start": self.trigger[0], "end": self.trigger[1],
+                             "text": doc.text[self.trigger[0]:self.trigger[1]]},
+                "confidence": round(self.confidence, 2)}
+
+
+def _case(word: str) -> str:
+    """Return the case suffix a word ends with ('' if none)."""
+    for s in _CASE_SUFFIXES:
+        if word.endswith(s) and len(word) > len(s) + 1:
+            return s
+    return ""
+
+
+class _Sentence:
+    def __init__(self, doc: Document, index: int, a: int, b: int, home: str):
+        self.doc = doc
+        self.index = index
+        text = doc.text
+        starts, ends = doc.token_offsets
+        self.toks = [(starts[k], ends[k], text[starts[k]:ends[k]], doc.lemmas[k] if doc.lemmas else text[starts[k]:ends[k]])
+                     for k in range(a, b)]
+        self.keys = [search_key(t[3]) for t in self.toks]
+        self.wkeys = [search_key(t[2]) for t in self.toks]
+        self.home = home
+
+    def triggers(self):
+        lex = lexicon()
+        out = []
+        n = len(self.toks)
+        i = 0
+        while i < n:
+            rules = lex.get(self.keys[i]) or lex.get(self.wkeys[i])
+            best = None
+            if rules:
+                for rule in rules:
+                    end = self._match(i, rule.pattern)
+                    if end is not None:
+                        best = (end, rule)
+                        break
+            if best and len(best[1].pattern) == 1 and _case(self.toks[i][2]) and \
+                    not self.toks[i][2].endswith(("রা",)):
+                best = None                      # 'নিষেধাজ্ঞার', 'বৈঠকে': a reference, not an event
+            if best:
+                out.append((i, best[0], best[1]))
+                i = best[0]
+            else:
+                i += 1
+        # a bare noun right before another trigger is its object: 'অভিযোগ প্রত্যাখ্যান করেছে'
+        return [x for k, x in enumerate(out)
+                if not (len(x[2].pattern) == 1 and k + 1 < len(out) and out[k + 1][0] - x[1] <= 1)]
+
+    def _match(self, i: int, pattern: tuple[str, ...]) -> int | None:
+        k = i
+        for p_i, p in enumerate(pattern):
+            if p_i == 0:
+                if p not in (self.keys[k], self.wkeys[k]):
+                    return None
+                k += 1
+                continue
+            for gap in range(_MAX_GAP + 1):
+                j = k + gap
+                if j >= len(self.toks) or not self.toks[j][2][:1].isalpha() and not "\u0980" <= self.toks[j][2][:1] <= "\u09ff":
+                    return None
+                if p in (self.keys[j], self.wkeys[j]):
+                    k = j + 1
+                    break
+                if self.keys[j] in lexicon():
+                    return None              # never skip over another trigger (অভিযোগ প্রত্যাখ্যান করেছে)
+            else:
+                return None
+        return k
+
+
+def _home_country(doc: Document) -> str:
+    c = Counter(e.country for e in doc.entities if e.label in ("GPE", "LOC") and e.country)
+    if c:
+        return c.most_common(1)[0][0]
+    return "IND" if (doc.meta.outlet or "").lower().startswith(("anandabazar", "bartaman")) else "BGD"
+
+
+def _party_from_entity(doc: Document, e: Entity, home: str, title: str | None) -> Party:
+    sector = _sectors().get(e.kb_id or "", "")
+    country = e.country or ""
+    if e.label in ("GPE", "NORP") and not sector:
+        code = country or None
+    elif e.label == "PER":
+        sector = sector or (_TITLE_SECTOR.get(title, "") if title else "")
+        code = (country or home) + sector
+    else:
+        code = ((country or ("" if sector in ("IGO", "NGO", "MED") else home)) + sector) or None
+    return Party(doc.text[e.start:e.end], e.canonical, e.kb_id, code or None, e.start, e.end)
+
+
+def find_events(doc: Document) -> list[Event]:
+    """Return the events of a document."""
+    if not lexicon():
+        return []
+    home = _home_country(doc)
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    ent_starts = [e.start for e in ents]
+    starts, ends = doc.token_offsets
+    sent_times: dict[int, str] = {}
+    for t in doc.times:
+        if t.value and t.value[:4].isdigit():
+            k = doc.sentence_of(t.start)
+            sent_times.setdefault(k, t.value.split("/")[0][:10])
+    published = doc.meta.published
+    dateline = (doc.article or {}).get("dateline") or {}
+    out: list[Event] = []
+    last_person: Entity | None = None
+    last_force: Party | None = None
+    for si, s in enumerate(doc.sentences):
+        a = bisect.bisect_left(starts, s.start)
+        b = bisect.bisect_left(starts, s.end)
+        sent = _Sentence(doc, si, a, b, home)
+        sent_ents = [e for e in ents[bisect.bisect_left(ent_starts, s.start):bisect.bisect_left(ent_starts, s.end)]]
+        prev_end = 0
+        shared = None
+        for i, j, rule in sent.triggers():
+            ev = _code_event(doc, sent, sent_ents, i, j, rule, prev_end, last_person, home, last_force, shared)
+            prev_end = j
+            if ev is None:
+                continue
+            shared = ev.actor
+            if ev.type in ("COERCE", "ASSAULT", "MOBILIZE") and ev.actor is not None and \
+                    (ev.actor.code or "").endswith(("COP", "MIL", "JUD")):
+                last_force = ev.actor
+            ev.date = sent_times.get(si) or published
+            ev.location = _location(sent_ents, sent.toks[i][0], ev) or dateline.get("place")
+            out.extend(_split_compound(ev))
+        for e in sent_ents:
+            if e.label == "PER":
+                last_person = e
+    return out
+
+
+def _split_compound(ev: Event) -> list[Event]:
+    extra = ev.extra.pop("co_actors", [])
+    out = [ev]
+    for p in extra:
+        out.append(Event(ev.type, ev.mode, ev.cameo, ev.quad_class, ev.goldstein, p, ev.recipient, ev.sentence,
+                         ev.trigger, ev.date, ev.location, ev.confidence))
+    return out
+
+
+def _title_before(doc: Document, e: Entity) -> str | None:
+    import re
+    words = re.findall(r"[\u0980-\u09ff\u200c\u200d]+", doc.text[max(0, e.start - 40):e.start])
+    from .morph import split_word
+    for w in reversed(words[-2:]):
+        base = split_word(w, aggressive=True)[0]
+        for key in (w, base):
+            if key in _TITLE_SECTOR:
+                return key
+            for t in _TITLE_SECTOR:
+                if key.endswith(t):
+                    return t
+    return None
+
+
+def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, prev_end: int,
+                last_person, home, last_actor=None, shared_actor=None) -> Event | None:
+    toks = sent.toks
+    n = len(toks)
+    after = [sent.wkeys[k] for k in range(j, min(n, j + 3))]
+    last_word = toks[j - 1][2]
+    negated = any(w in _NEGATION for w in after[:2]) or last_word.endswith(("নি", "েনি", "ননি"))
+    if negated:
+        return None
+    passive = len(rule.pattern) > 1 and any(sent.keys[k] == search_key("হওয়া") for k in range(j, min(n, j + 2)))
+    future = last_word.endswith(("বে", "বেন", "বো")) or any(w in _INTENT for w in after[:2])
+    typ, mode, cameo, quad, gold = rule.type, rule.mode, rule.cameo, rule.quad_class, rule.goldstein
+    if future and typ in _CONFLICT:
+        typ, mode, cameo, quad, gold = "THREATEN", "", "138" if typ == "ASSAULT" else "130", 3, -4.4
+    elif future and typ in _COOPERATIVE:
+        typ, mode, cameo, quad, gold = "AGREE", "", "036" if typ == "CONSULT" else "030", 1, 4.0
+    trig_start = toks[i][0]
+    clause_start = toks[prev_end][0] if prev_end else toks[0][0]
+    head = doc.text[clause_start:trig_start]
+    dash = max(head.find(" — "), head.find(" – "))
+    if sent.index == 0 and dash != -1:
+        clause_start += dash + 3                   # skip a dateline 'চট্টগ্রাম, ১৮ নভেম্বর —'
+    before = [e for e in sent_ents if clause_start <= e.start and e.end <= trig_start and e.label in
+              ("PER", "ORG", "GPE", "NORP")]
+    actor = recipient = None
+    co_actors: list[Party] = []
+    unmarked, marked = [], []
+    for e in before:
+        last = doc.text[e.start:e.end].split()[-1]
+        nxt = _next_word(doc, e.end)
+        if nxt in _RECIPIENT_POST or _case(last) == "কে":
+            marked.append(e)
+        elif _case(last) in ("", ) or last.endswith("রা"):
+            unmarked.append(e)
+        elif rule.mode == "visit" and e.label in ("GPE", "LOC") and _case(last) in ("ে", "য়", "তে"):
+            marked.append(e)
+    if passive:
+        people = [e for e in marked + unmarked if e.label in ("PER", "ORG", "NORP")]
+        if people:
+            recipient = _party_from_entity(doc, people[-1], home, _title_before(doc, people[-1]))
+        agent = [e for e in sent_ents if e.start >= trig_start and _next_word(doc, e.end) in _PASSIVE_AGENT]
+        if agent:
+            actor = _party_from_entity(doc, agent[0], home, None)
+        elif typ in ("COERCE", "SANCTION") and last_actor is not None:
+            actor = last_actor                   # the force that acted in the story so far
+        elif typ == "COERCE":
+            actor = Party("", "police", None, home + "COP")      # arrests and raids without an agent
+    else:
+        # people and organisations act; a place acts only as a state (ইরান হুমকি দিয়েছে)
+        rank = {"PER": 0, "ORG": 0, "NORP": 1, "GPE": 1}
+        unmarked = sorted(unmarked, key=lambda e: (rank[e.label], e.start))
+        unmarked = [e for e in unmarked if e.label != "GPE" or _is_state(e)]
+        if unmarked:
+            first = unmarked[0]
+            actor = _party_from_entity(doc, first, home, _title_before(doc, first))
+            for e in unmarked[1:]:
+                gap = doc.text[first.end:e.start].strip()
+                if gap in ("ও", "এবং", "-", ",") and e.label == first.label:
+                    co_actors.append(_party_from_entity(doc, e, home, _title_before(doc, e)))
+                    first = e
+                else:
+                    break
+        if actor is None:
+            actor = _generic_actor(doc, sent, i, prev_end, home, last_person)
+        if actor is None:
+            # a subject after the verb: 'অভিযোগ প্রত্যাখ্যান করেছে বিএসইসি'
+            after_ents = [e for e in sent_ents if e.start >= toks[j - 1][1] and e.label in ("PER", "ORG", "GPE", "NORP")
+                          and not _case(doc.text[e.start:e.end].split()[-1]) and (e.label != "GPE" or _is_state(e))]
+            if after_ents:
+                actor = _party_from_entity(doc, after_ents[0], home, _title_before(doc, after_ents[0]))
+        if actor is None and shared_actor is not None:
+            actor = shared_actor                 # X ... আখ্যা দিয়ে ... প্রত্যাখ্যান করেছেন: one subject
+        marked = [e for e in marked if e.label in ("PER", "ORG") or rule.mode == "visit" or
+                  (e.label == "GPE" and _is_state(e))]
+        if marked:
+            recipient = _party_from_entity(doc, marked[-1], home, _title_before(doc, marked[-1]))
+        elif co_actors and typ in ("CONSULT", "AGREE", "COOPERATE") and doc.text[actor.end:co_actors[0].start].strip() == "-":
+            recipient, co_actors = co_actors[0], co_actors[1:]         # পুতিন-রাইসি বৈঠক
+    if actor is None and recipient is None:
+        return None
+    conf = 0.5 + 0.25 * (actor is not None and actor.start is not None) + 0.15 * (recipient is not None)
+    ev = Event(typ, mode, cameo, quad, gold, actor, recipient, sent.index, (toks[i][0], toks[j - 1][1]),
+               confidence=min(conf, 0.95))
+    ev.extra["co_actors"] = co_actors
+    return ev
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from . import gazetteer
+    return frozenset(e.id for e in gazetteer.load().entries if e.label == "GPE" and e.source == "countries.tsv")
+
+
+def _is_state(e: Entity) -> bool:
+    """A country (or a state of one) can act; a town or district cannot."""
+    return (e.kb_id or "") in _countries()
+
+
+def _next_word(doc: Document, pos: int) -> str:
+    import re
+    m = re.match(r"\s*([\u0980-\u09ff\u200c\u200d]+)", doc.text[pos:pos + 30])
+    return search_key(m.group(1)) if m else ""
+
+
+def _generic_actor(doc, sent: _Sentence, i: int, prev_end: int, home: str, last_person) -> Party | None:
+    """An actor noun (পুলিশ, বিক্ষোভকারীরা) or a pronoun (তিনি) before the trigger."""
+    from .morph import split_word
+    nouns = _actor_nouns()
+    for k in range(prev_end, i):
+        w = sent.toks[k][2]
+        key = sent.wkeys[k]
+        if key in _PRONOUNS and last_person is not None:
+            e = last_person
+            p = _party_from_entity(doc, e, home, _title_before(doc, e))
+            return Party(w, p.canonical, p.id, p.code, sent.toks[k][0], sent.toks[k][1])
+        base, sfx = split_word(w, aggressive=True)
+        if not sfx and last_person is not None:
+            from .quotes import _role_key
+            if _role_key(w) is not None and key not in nouns:     # বাণিজ্যমন্ত্রী: the person in that role
+                holder = _role_holder(doc, _role_key(w), sent.toks[k][0]) or last_person
+                p = _party_from_entity(doc, holder, home, _title_before(doc, holder))
+                return Party(w, p.canonical, p.id, p.code, sent.toks[k][0], sent.toks[k][1])
+        hit = nouns.get(search_key(base)) or nouns.get(key)
+        if hit and (not sfx or sfx[0] in ("রা", "েরা", "দের") and len(sfx) == 1):
+            canonical, sector = hit
+            return Party(w, canonical, None, home + sector, sent.toks[k][0], sent.toks[k][1])
+    return None
+
+
+def _role_holder(doc: Document, role_key: str, offset: int) -> Entity | None:
+    import re
+
+    from .quotes import _role_key
+    best = None
+    for e in doc.entities:
+        if e.start >= offset:
+            break
+        if e.label != "PER":
+            continue
+        words = re.findall(r"[\u0980-\u09ff\u200c\u200d]+", doc.text[max(0, e.start - 40):e.start])
+        if words and _role_key(words[-1]) == role_key:
+            best = e
+    return best
+
+
+def _location(sent_ents, trig_start: int, ev: Event) -> str | None:
+    taken = {(p.start, p.end) for p in (ev.actor, ev.recipient) if p is not None}
+    for e in sent_ents:
+        if e.label in ("GPE", "LOC") and (e.start, e.end) not in taken:
+            last = e.text.split()[-1]
+            if _case(last) in ("ে", "য়", "তে") or last.endswith("য়"):
+                return e.canonical
+    return None
