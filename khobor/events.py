@@ -301,6 +301,8 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
     negated = any(w in _NEGATION for w in after[:2]) or last_word.endswith(("নি", "েনি", "ননি"))
     if negated:
         return None
+    if len(rule.pattern) > 1 and last_word.endswith(("লে", "ার", "তে")) and not last_word.endswith("চালিয়ে"):
+        return None                          # 'নিষেধাজ্ঞা দিলে' (if), 'বৈঠকে বসার' (to), 'মামলা করতে' (to)
     passive = len(rule.pattern) > 1 and any(sent.keys[k] == search_key("হওয়া") for k in range(j, min(n, j + 2)))
     future = last_word.endswith(("বে", "বেন", "বো")) or any(w in _INTENT for w in after[:2])
     typ, mode, cameo, quad, gold = rule.type, rule.mode, rule.cameo, rule.quad_class, rule.goldstein
@@ -354,6 +356,12 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
                     first = e
                 else:
                     break
+        if actor is None and len(rule.pattern) == 1:
+            # 'মোদীর অভিযোগ, …', 'অভিষেকের দাবি, …': the genitive before a statement noun speaks
+            gen = [e for e in sent_ents if e.end <= trig_start and doc.text[e.end:trig_start].strip() == ""
+                   and _case(doc.text[e.start:e.end].split()[-1]) in ("ের", "এর", "র") and e.label in ("PER", "ORG", "GPE")]
+            if gen:
+                actor = _party_from_entity(doc, gen[-1], home, _title_before(doc, gen[-1]))
         if actor is None:
             actor = _generic_actor(doc, sent, i, prev_end, home, last_person)
         if actor is None:
