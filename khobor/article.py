@@ -274,17 +274,17 @@ def _overlap(a: list[str], b: list[str]) -> float:
 
 NUM_PERM = 64
 SHINGLE = 3
+_FP_WORD = re.compile(r"[\u0980-\u09ffA-Za-z0-9\u200c\u200d]+")
 
 
 def fingerprint(doc: Document) -> dict[str, Any]:
-    """Return a MinHash (64 permutations, datasketch-compatible: khobor/minhash.py) of the article's
-    word 3-shingles over search keys, base64-encoded; near-duplicates have close fingerprints."""
+    """Return a MinHash (64 permutations; khobor/minhash.py) of the article's word 3-shingles over
+    search keys, base64-encoded; near-duplicates have close fingerprints."""
     import numpy as np
 
-    from .minhash import minhash
-    words = [search_key(w) for w in re.findall(r"[\u0980-\u09ffA-Za-z0-9\u200c\u200d]+", doc.text)]
-    shingles = sorted({" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))})
-    raw = minhash(shingles, NUM_PERM, 1).astype("<u4").tobytes()
+    from .minhash import shingle_minhash
+    words = [search_key(w) for w in _FP_WORD.findall(doc.text)]
+    raw = shingle_minhash(words, SHINGLE, NUM_PERM, 1).astype("<u4").tobytes()
     return {"minhash": base64.b64encode(raw).decode("ascii"), "num_perm": NUM_PERM, "shingle": SHINGLE}
 
 

@@ -182,7 +182,7 @@ class Document:
 
     __slots__ = ("raw", "text", "meta", "id", "layers", "paragraphs", "sentences", "_pieces", "_merges",
                  "_tok_starts", "_tok_ends", "_tokens", "lemmas", "entities", "times", "numbers", "quotes",
-                 "events", "article", "warnings", "extra")
+                 "events", "article", "warnings", "extra", "_sent_words")
 
     def __init__(self, text: str, *, meta: Meta | None = None, id: str | None = None):
         self.raw = text
@@ -206,6 +206,7 @@ class Document:
         self.article: dict[str, Any] = {}      # article-level fields: source, dateline, category, ...
         self.warnings: list[str] = []
         self.extra: dict[str, Any] = {}
+        self._sent_words: list | None = None
 
     # -- tokens -----------------------------------------------------------------
     def set_pieces(self, pieces: list[str], merges: list[tuple[int, int]] | None = None) -> None:
@@ -213,12 +214,14 @@ class Document:
         self._pieces, self._merges = pieces, merges
         self._tok_starts = self._tok_ends = None
         self._tokens = None
+        self._sent_words = None
 
     def set_token_offsets(self, starts: list[int], ends: list[int]) -> None:
         """Store token offsets directly (used when reading a document back from JSON)."""
         self._pieces = self._merges = None
         self._tok_starts, self._tok_ends = list(starts), list(ends)
         self._tokens = None
+        self._sent_words = None
 
     def _offsets(self) -> tuple[list[int], list[int]]:
         if self._tok_starts is None:
@@ -241,6 +244,24 @@ class Document:
             starts, ends = self._offsets()
             self._tokens = [Token(self, s, e, i) for i, (s, e) in enumerate(zip(starts, ends))]
         return self._tokens
+
+    def sentence_words(self) -> list[tuple[int, int, list[str], list[bool]]]:
+        """Return, per sentence, (first token index, stop, token strings, spaced flags), built once.
+
+        `spaced[k]` is True when token k and k+1 are separated by exactly one space.
+        """
+        if self._sent_words is None:
+            text = self.text
+            starts, ends = self._offsets()
+            out = []
+            for s in self.sentences:
+                a = bisect.bisect_left(starts, s.start)
+                b = bisect.bisect_right(ends, s.end)
+                words = [text[starts[k]:ends[k]] for k in range(a, b)]
+                spaced = [ends[k] + 1 == starts[k + 1] and text[ends[k]] == " " for k in range(a, b - 1)] + [False]
+                out.append((a, b, words, spaced))
+            self._sent_words = out
+        return self._sent_words
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Return the tokens that lie inside [start, end)."""

@@ -136,12 +136,8 @@ def find_entities_many(docs: list[Document], tagger=None) -> list[list[Entity]]:
     per_doc = []
     batch = []
     for doc in docs:
-        text = doc.text
-        starts, ends = doc.token_offsets
         sents = []
-        for a, b in sentence_tokens(doc):
-            words = [text[starts[k]:ends[k]] for k in range(a, b)]
-            spaced = [ends[k] + 1 == starts[k + 1] and text[ends[k]] == " " for k in range(a, b - 1)] + [False]
+        for a, _, words, spaced in doc.sentence_words():
             matches = match_tokens(words, spaced)
             sents.append((a, words, spaced, matches))
             batch.append((words, spaced, matches))

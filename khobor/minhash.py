@@ -1,9 +1,15 @@
-"""MinHash of word shingles, computed with numpy exactly as datasketch's legacy scheme does
-(SHA-1 32-bit hashes, permutations (a·h + b) mod (2⁶¹ − 1) from numpy RandomState(seed)).
+"""MinHash in numpy with datasketch's legacy permutations ((a·h + b) mod (2⁶¹ − 1), a and b from
+numpy RandomState(seed)).
+
+- `minhash(items)` hashes byte strings with SHA-1 as datasketch does; its values equal
+  datasketch's MinHash (a test compares them).
+- `shingle_minhash(words)`, used for article fingerprints, hashes each word once (CRC-32, cached)
+  and combines the hashes of three consecutive words arithmetically, so a whole article is hashed in
+  a few numpy operations; the permutations are the same, so datasketch's MinHashLSH can index the
+  values (khobor fingerprints are only compared with each other).
 
 Why not datasketch itself in the pipeline: importing it loads scipy (about 0.4 s), which would
-triple the cold start of `khobor analyze` for one article. The values are identical (a test
-compares them), so corpus-level code can hand them to datasketch's MinHashLSH.
+triple the cold start of `khobor analyze` for one article.
 """
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ import hashlib
 
 import numpy as np
 
-__all__ = ["minhash", "jaccard"]
+__all__ = ["minhash", "jaccard", "shingle_minhash", "word_hashes"]
 
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX = np.uint64((1 << 32) - 1)
@@ -39,3 +45,40 @@ def minhash(items: list[bytes], num_perm: int = 64, seed: int = 1) -> np.ndarray
 def jaccard(x: np.ndarray, y: np.ndarray) -> float:
     """Return the estimated Jaccard similarity of two MinHash value arrays."""
     return float(np.mean(x == y))
+
+
+_WORD_HASH: dict[str, int] = {}
+_MUL = np.uint64(0x9E3779B1)
+
+
+def word_hashes(words: list[str]) -> np.ndarray:
+    """Return a stable 32-bit hash (CRC-32 of UTF-8) per word, cached."""
+    import zlib
+    out = []
+    cache = _WORD_HASH
+    for w in words:
+        h = cache.get(w)
+        if h is None:
+            h = zlib.crc32(w.encode("utf-8"))
+            if len(cache) < 500_000:
+                cache[w] = h
+        out.append(h)
+    return np.array(out, dtype=np.uint64)
+
+
+def shingle_minhash(words: list[str], k: int = 3, num_perm: int = 64, seed: int = 1) -> np.ndarray:
+    """Return the MinHash of the word k-shingles of a text, vectorized: each shingle hash combines
+    its words' CRC-32 hashes (h0·m² + h1·m + h2 mod 2³²), then the datasketch-style permutations."""
+    a, b = _permutations(num_perm, seed)
+    if not words:
+        return np.full(num_perm, _MAX, dtype=np.uint64)
+    h = word_hashes(words)
+    if len(h) >= k:
+        s = np.zeros(len(h) - k + 1, dtype=np.uint64)
+        for i in range(k):
+            s = (s * _MUL + h[i:len(h) - k + 1 + i]) & _MAX
+    else:
+        s = h & _MAX
+    s = np.unique(s)
+    phv = (s[:, None] * a + b) % _PRIME
+    return np.bitwise_and(phv, _MAX).min(axis=0)

@@ -55,12 +55,7 @@ def make_entities():
 
 def _sentence_tokens(doc: Document):
     """Yield (first token index, words, spaced) of each sentence."""
-    from .entities import sentence_tokens
-    text = doc.text
-    starts, ends = doc.token_offsets
-    for a, b in sentence_tokens(doc):
-        words = [text[starts[k]:ends[k]] for k in range(a, b)]
-        spaced = [ends[k] + 1 == starts[k + 1] and text[ends[k]] == " " for k in range(a, b - 1)] + [False]
+    for a, _, words, spaced in doc.sentence_words():
         yield a, words, spaced
 
 

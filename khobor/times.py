@@ -222,7 +222,13 @@ class _Scanner:
         self.sp = spaced
         self.ref = ref
         self.n = len(words)
-        self.future = _future_tense(words)
+        self._future: bool | None = None
+
+    @property
+    def future(self) -> bool:
+        if self._future is None:
+            self._future = _future_tense(self.w)
+        return self._future
 
     def kind(self, k: int) -> tuple[str, str] | None:
         return _word(self.w[k]) if 0 <= k < self.n else None
