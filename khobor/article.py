@@ -141,9 +141,8 @@ def categorize(doc: Document) -> tuple[str, dict[str, float]]:
     entity evidence (foreign places and leaders point to international news)."""
     words = _category_words()
     scores: Counter = Counter()
-    lemmas = doc.lemmas or []
-    for lem in lemmas:
-        hit = words.get(search_key(lem))
+    for key in doc.lemma_keys():
+        hit = words.get(key)
         if hit:
             scores[hit[0]] += hit[1]
     if doc.meta.title:

@@ -182,7 +182,7 @@ class Document:
 
     __slots__ = ("raw", "text", "meta", "id", "layers", "paragraphs", "sentences", "_pieces", "_merges",
                  "_tok_starts", "_tok_ends", "_tokens", "lemmas", "entities", "times", "numbers", "quotes",
-                 "events", "article", "warnings", "extra", "_sent_words")
+                 "events", "article", "warnings", "extra", "_sent_words", "_lemma_keys")
 
     def __init__(self, text: str, *, meta: Meta | None = None, id: str | None = None):
         self.raw = text
@@ -207,6 +207,7 @@ class Document:
         self.warnings: list[str] = []
         self.extra: dict[str, Any] = {}
         self._sent_words: list | None = None
+        self._lemma_keys: list[str] | None = None
 
     # -- tokens -----------------------------------------------------------------
     def set_pieces(self, pieces: list[str], merges: list[tuple[int, int]] | None = None) -> None:
@@ -262,6 +263,13 @@ class Document:
                 out.append((a, b, words, spaced))
             self._sent_words = out
         return self._sent_words
+
+    def lemma_keys(self) -> list[str]:
+        """Return the search key of every token's lemma (built once; empty before the morph step)."""
+        if self._lemma_keys is None or len(self._lemma_keys) != len(self.lemmas or []):
+            from .normalize import search_key
+            self._lemma_keys = [search_key(x) for x in (self.lemmas or [])]
+        return self._lemma_keys
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Return the tokens that lie inside [start, end)."""

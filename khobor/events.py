@@ -151,9 +151,10 @@ class _Sentence:
         self.index = index
         text = doc.text
         starts, ends = doc.token_offsets
-        self.toks = [(starts[k], ends[k], text[starts[k]:ends[k]], doc.lemmas[k] if doc.lemmas else text[starts[k]:ends[k]])
+        lemmas = doc.lemmas or []
+        self.toks = [(starts[k], ends[k], text[starts[k]:ends[k]], lemmas[k] if lemmas else text[starts[k]:ends[k]])
                      for k in range(a, b)]
-        self.keys = [search_key(t[3]) for t in self.toks]
+        self.keys = doc.lemma_keys()[a:b] if lemmas else [search_key(t[2]) for t in self.toks]
         self.wkeys = [search_key(t[2]) for t in self.toks]
         self.home = home
 
@@ -243,9 +244,18 @@ def find_events(doc: Document) -> list[Event]:
     out: list[Event] = []
     last_person: Entity | None = None
     last_force: Party | None = None
+    lex = lexicon()
+    keys = doc.lemma_keys()
+    text = doc.text
     for si, s in enumerate(doc.sentences):
         a = bisect.bisect_left(starts, s.start)
         b = bisect.bisect_left(starts, s.end)
+        if not any(k in lex for k in keys[a:b]) and not any(search_key(text[starts[k]:ends[k]]) in lex
+                                                             for k in range(a, b)):
+            for e in ents[bisect.bisect_left(ent_starts, s.start):bisect.bisect_left(ent_starts, s.end)]:
+                if e.label == "PER":
+                    last_person = e
+            continue                              # no trigger can start in this sentence
         sent = _Sentence(doc, si, a, b, home)
         sent_ents = [e for e in ents[bisect.bisect_left(ent_starts, s.start):bisect.bisect_left(ent_starts, s.end)]]
         prev_end = 0
