@@ -38,6 +38,8 @@ _PRONOUNS = frozenset(search_key(w) for w in ("তিনি", "তিনিও",
 _PASSIVE_AGENT = frozenset(search_key(w) for w in ("দ্বারা", "কর্তৃক"))
 _INTENT = frozenset(search_key(w) for w in ("চায়", "চান", "চাইছে", "চাইছেন", "চেয়েছে", "চেয়েছেন"))
 _CASE_SUFFIXES = ("কে", "ের", "এর", "র", "য়ের", "তে", "য়", "ে")
+_SENTENCE_WORDS = frozenset(search_key(w) for w in ("কারাদণ্ড", "মৃত্যুদণ্ড", "সাজা", "জরিমানা", "যাবজ্জীবন", "রায়",
+                                                     "দণ্ড"))
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 _COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT"})
 _TITLE_SECTOR = {"মন্ত্রী": "GOV", "প্রধানমন্ত্রী": "GOV", "প্রেসিডেন্ট": "GOV", "রাষ্ট্রপতি": "GOV", "উপদেষ্টা": "GOV",
@@ -262,6 +264,9 @@ def find_events(doc: Document) -> list[Event]:
         shared = None
         for i, j, rule in sent.triggers():
             ev = _code_event(doc, sent, sent_ents, i, j, rule, prev_end, last_person, home, last_force, shared)
+            if ev is None:                        # nobody in the reported clause: look at the whole one
+                ev = _code_event(doc, sent, sent_ents, i, j, rule, prev_end, last_person, home, last_force, shared,
+                                 restart=False)
             prev_end = j
             if ev is None:
                 continue
@@ -303,7 +308,7 @@ def _title_before(doc: Document, e: Entity) -> str | None:
 
 
 def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, prev_end: int,
-                last_person, home, last_actor=None, shared_actor=None) -> Event | None:
+                last_person, home, last_actor=None, shared_actor=None, restart: bool = True) -> Event | None:
     toks = sent.toks
     n = len(toks)
     after = [sent.wkeys[k] for k in range(j, min(n, j + 3))]
@@ -322,6 +327,11 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
         typ, mode, cameo, quad, gold = "AGREE", "", "036" if typ == "CONSULT" else "030", 1, 4.0
     trig_start = toks[i][0]
     clause_start = toks[prev_end][0] if prev_end else toks[0][0]
+    from .quotes import _is_cue
+    for k in range(i - 1, max(prev_end, 0) - 1, -1):          # 'X জানান, কম্বোডীয় সেনারা … হামলা চালায়'
+        if restart and k + 1 < i and toks[k + 1][2] == "," and _is_cue(toks[k][2]):
+            clause_start = toks[k + 1][1]
+            break
     head = doc.text[clause_start:trig_start]
     dash = max(head.find(" — "), head.find(" – "))
     if sent.index == 0 and dash != -1:
@@ -334,6 +344,9 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
     for e in before:
         last = doc.text[e.start:e.end].split()[-1]
         nxt = _next_word(doc, e.end)
+        if e.label == "NORP" and _actor_noun(nxt) is not None:
+            unmarked.append(e)                    # 'কম্বোডীয় সেনারা': the group acts
+            continue
         if nxt in _RECIPIENT_POST or _case(last) == "কে":
             marked.append(e)
         elif _case(last) in ("", ) or last.endswith("রা"):
@@ -349,6 +362,8 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
             actor = _party_from_entity(doc, agent[0], home, None)
         elif typ in ("COERCE", "SANCTION") and last_actor is not None:
             actor = last_actor                   # the force that acted in the story so far
+        elif typ == "COERCE" and any(w in _SENTENCE_WORDS for w in rule.pattern):
+            actor = Party("", "court", None, home + "JUD")       # a sentence is passed by a court
         elif typ == "COERCE":
             actor = Party("", "police", None, home + "COP")      # arrests and raids without an agent
     else:
@@ -384,6 +399,13 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
             actor = shared_actor                 # X ... আখ্যা দিয়ে ... প্রত্যাখ্যান করেছেন: one subject
         marked = [e for e in marked if e.label in ("PER", "ORG") or rule.mode == "visit" or
                   (e.label == "GPE" and _is_state(e))]
+        if not marked and actor is not None and actor.end is not None:
+            # the owner of the object: 'বিরোধী দলের অভিযোগ প্রত্যাখ্যান করেন', 'যুক্তরাষ্ট্রের শুল্ককে দায়ী করেন'
+            owners = [e for e in before if e.start >= actor.end and e.label in ("PER", "ORG", "GPE")
+                      and _case(doc.text[e.start:e.end].split()[-1]) in ("ের", "এর", "র")
+                      and (e.label != "GPE" or _is_state(e))]
+            if owners:
+                marked = owners[-1:]
         if marked:
             recipient = _party_from_entity(doc, marked[-1], home, _title_before(doc, marked[-1]))
         elif co_actors and typ in ("CONSULT", "AGREE", "COOPERATE") and doc.text[actor.end:co_actors[0].start].strip() == "-":
@@ -406,6 +428,12 @@ def _countries() -> frozenset[str]:
 def _is_state(e: Entity) -> bool:
     """A country (or a state of one) can act; a town or district cannot."""
     return (e.kb_id or "") in _countries()
+
+
+def _actor_noun(key: str):
+    from .morph import split_word
+    nouns = _actor_nouns()
+    return nouns.get(key) or nouns.get(search_key(split_word(key, aggressive=True)[0]))
 
 
 def _next_word(doc: Document, pos: int) -> str:
