@@ -72,6 +72,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if names:
             print("  named: " + ", ".join(f"{n} ({lab}){' ×' + str(c) if c > 1 else ''}"
                                          for (n, lab), c in names.most_common(6)))
+        art = doc.article
+        facts = [f"category {art.get('category')}", f"{len(doc.times)} times", f"{len(doc.numbers)} amounts",
+                 f"{len(doc.quotes)} quotes", f"{len(doc.events)} events"]
+        if art.get("source"):
+            facts.append(f"source {art['source'].get('canonical')}")
+        print("  " + " · ".join(facts))
+        for q in doc.quotes[:1]:
+            snippet = q.text if len(q.text) <= 70 else q.text[:67] + "…"
+            print(f"  quote: “{snippet}” — {q.speaker or '?'}")
+        for ev in doc.events[:2]:
+            e = ev.to_dict(doc)
+            actor = (e["actor"] or {}).get("canonical") or "?"
+            rec = (e["recipient"] or {}).get("canonical") if e["recipient"] else None
+            print(f"  event: {actor} —{e['type']}→ {rec or '∅'} [CAMEO {e['cameo']}]")
         print()
     dt = time.perf_counter() - t0
     print(f"{len(items)} example articles analyzed ({chars} characters) in {dt:.2f} s. "

@@ -40,6 +40,8 @@ _INTENT = frozenset(search_key(w) for w in ("চায়", "চান", "চা
 _CASE_SUFFIXES = ("কে", "ের", "এর", "র", "য়ের", "তে", "য়", "ে")
 _SENTENCE_WORDS = frozenset(search_key(w) for w in ("কারাদণ্ড", "মৃত্যুদণ্ড", "সাজা", "জরিমানা", "যাবজ্জীবন", "রায়",
                                                      "দণ্ড"))
+_COMPOUND_HEADS = frozenset(search_key(w) for w in ("মামলা", "ঘটনা", "প্রতিবাদ", "বিচার", "তদন্ত", "আসামি",
+                                                    "দায়", "অভিযোগ", "কর্মসূচি", "চেষ্টা", "পরিকল্পনা", "আশঙ্কা"))
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 _COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT"})
 _TITLE_SECTOR = {"মন্ত্রী": "GOV", "প্রধানমন্ত্রী": "GOV", "প্রেসিডেন্ট": "GOV", "রাষ্ট্রপতি": "GOV", "উপদেষ্টা": "GOV",
@@ -177,6 +179,8 @@ class _Sentence:
             if best and len(best[1].pattern) == 1 and _case(self.toks[i][2]) and \
                     not self.toks[i][2].endswith(("রা",)):
                 best = None                      # 'নিষেধাজ্ঞার', 'বৈঠকে': a reference, not an event
+            if best and len(best[1].pattern) == 1 and i + 1 < n and self.keys[i + 1] in _COMPOUND_HEADS:
+                best = None                      # 'হত্যা মামলায়', 'হামলার ঘটনায়': a compound noun
             if best:
                 out.append((i, best[0], best[1]))
                 i = best[0]

@@ -86,6 +86,8 @@ def _canonical_name(label: str, base: str) -> str:
                 rest = translate_name(words[k:])
                 if name.endswith(" " + rest) or name == rest:
                     return name                 # Rakhine State + রাজ্য
+                if rest == "Police Station" and " Thana" in name:
+                    return name.replace(" Thana", " Police Station", 1)
                 for s in (" Upazila", " District", " Division"):
                     name = name[:-len(s)] if name.endswith(s) else name
                 return f"{name} {rest}"
