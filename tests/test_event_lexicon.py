@@ -6,6 +6,8 @@ import unicodedata
 
 import pytest
 
+import tsvdata
+
 import khobor
 from khobor.morph import lemma
 from khobor.normalize import normalize
@@ -62,13 +64,11 @@ GOLDSTEIN = {
 
 
 def _lines():
-    return PATH.read_text(encoding="utf-8").split("\n")
+    return tsvdata.lines("events.tsv")
 
 
 def _rows():
-    lines = _lines()
-    assert lines[-1] == "", "file must end with a newline"
-    return [line.split("\t") for line in lines[1:-1]]
+    return tsvdata.rows("events.tsv")
 
 
 ROWS = _rows()

@@ -10,6 +10,8 @@ import unicodedata
 
 import pytest
 
+import tsvdata
+
 import khobor
 from khobor.normalize import normalize
 
@@ -19,13 +21,11 @@ MINIMUM_ROWS = 700
 
 
 def _lines():
-    return PATH.read_text(encoding="utf-8").split("\n")
+    return tsvdata.lines("name_glossary.tsv")
 
 
 def _rows():
-    lines = _lines()
-    assert lines[-1] == "", "file must end with a newline"
-    return [line.split("\t") for line in lines[1:-1]]
+    return tsvdata.rows("name_glossary.tsv")
 
 
 ROWS = _rows()

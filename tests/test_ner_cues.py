@@ -5,6 +5,8 @@ import unicodedata
 
 import pytest
 
+import tsvdata
+
 import khobor
 from khobor.normalize import normalize, search_key
 
@@ -14,13 +16,11 @@ MINIMUM = {"title": 250, "org_head": 120, "loc_head": 80, "gpe_head": 25, "speec
 
 
 def _lines():
-    return PATH.read_text(encoding="utf-8").split("\n")
+    return tsvdata.lines("ner_cues.tsv")
 
 
 def _rows():
-    lines = _lines()
-    assert lines[-1] == "", "file must end with a newline"
-    return [line.split("\t") for line in lines[1:-1]]
+    return tsvdata.rows("ner_cues.tsv")
 
 
 ROWS = _rows()

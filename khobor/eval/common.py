@@ -92,3 +92,15 @@ def align(text: str, pieces: Iterable[str], *, where: str = "") -> list[tuple[in
         spans.append((i, i + len(piece)))
         pos = i + len(piece)
     return spans
+
+
+def unmatched(errors: list[str], limit: int, gold: list, pred: list, pairs: list, show_gold, show_pred) -> None:
+    """Append 'missed …' and 'wrong …' lines for gold and predicted items outside `pairs`, up to `limit`."""
+    matched_g = {id(g) for g, _ in pairs}
+    matched_p = {id(p) for _, p in pairs}
+    for g in gold:
+        if id(g) not in matched_g and len(errors) < limit:
+            errors.append(show_gold(g))
+    for p in pred:
+        if id(p) not in matched_p and len(errors) < limit:
+            errors.append(show_pred(p))

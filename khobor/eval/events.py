@@ -7,7 +7,7 @@ import pathlib
 from typing import Any
 
 from ..errors import DataError, MissingInput
-from .common import PRF, load_gold
+from .common import PRF, load_gold, unmatched
 from .ner import canonical_key
 
 
@@ -71,15 +71,10 @@ def evaluate(data: str, *, show_errors: int = 0) -> dict[str, Any]:
             if gx.get("location"):
                 loc_n += 1
                 loc_ok += canonical_key(gx["location"]) == canonical_key(px.get("location") or "")
-        if show_errors and len(errors) < show_errors:
-            got = {id(px) for _, px in pr}
-            want = {id(gx) for gx, _ in pr}
-            for gx in gold:
-                if id(gx) not in want and len(errors) < show_errors:
-                    errors.append(f"{g.id} s{gx['sentence']}: missed {_show(gx)}")
-            for px in pred:
-                if id(px) not in got and len(errors) < show_errors:
-                    errors.append(f"{g.id} s{px['sentence']}: wrong  {_show(px)}")
+        if show_errors:
+            unmatched(errors, show_errors, gold, pred, pr,
+                      lambda x: f"{g.id} s{x['sentence']}: missed {_show(x)}",
+                      lambda x: f"{g.id} s{x['sentence']}: wrong  {_show(x)}")
     return {"task": "events", "data": data, "documents": len(golds),
             "actor_root_recipient": root.to_dict(), "actor_type_recipient": typ.to_dict(),
             "sentence_root": trig.to_dict(), "named_participants": named.to_dict(),

@@ -7,7 +7,7 @@ import re
 from typing import Any, Callable
 
 from ..errors import DataError, MissingInput
-from .common import PRF, load_gold
+from .common import PRF, load_gold, unmatched
 
 
 def _load(data: str, layer: str):
@@ -129,15 +129,9 @@ def evaluate(task: str, data: str, *, show_errors: int = 0) -> dict[str, Any]:
                 ok = same
                 if not ok and len(errors) < show_errors:
                     errors.append(f"{g.id}: {gx['text'][:40]!r} speaker gold {gx.get('speaker')!r} vs {px.speaker!r}")
-        if show_errors and len(errors) < show_errors:
-            matched_g = {id(gx) for gx, _ in pairs}
-            matched_p = {id(px) for _, px in pairs}
-            for gx in gold:
-                if id(gx) not in matched_g and len(errors) < show_errors:
-                    errors.append(f"{g.id}: missed {gx['text'][:60]!r}")
-            for px in pred:
-                if id(px) not in matched_p and len(errors) < show_errors:
-                    errors.append(f"{g.id}: wrong {px.text[:60]!r}")
+        if show_errors:
+            unmatched(errors, show_errors, gold, pred, pairs, lambda x: f"{g.id}: missed {x['text'][:60]!r}",
+                      lambda x: f"{g.id}: wrong {x.text[:60]!r}")
     out: dict[str, Any] = {"task": task, "data": data, "documents": len(golds),
                            "exact": exact.to_dict(), "overlap": overlap.to_dict(), "errors": errors}
     if value_n:
