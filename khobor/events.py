@@ -42,6 +42,7 @@ _SENTENCE_WORDS = frozenset(search_key(w) for w in ("কারাদণ্ড", 
                                                      "দণ্ড"))
 _COMPOUND_HEADS = frozenset(search_key(w) for w in ("মামলা", "ঘটনা", "প্রতিবাদ", "বিচার", "তদন্ত", "আসামি",
                                                     "দায়", "অভিযোগ", "কর্মসূচি", "চেষ্টা", "পরিকল্পনা", "আশঙ্কা"))
+_DEMONSTRATIVES = frozenset(search_key(w) for w in ("এই", "এ", "ওই", "সেই", "উক্ত"))
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 _COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT"})
 _TITLE_SECTOR = {"মন্ত্রী": "GOV", "প্রধানমন্ত্রী": "GOV", "প্রেসিডেন্ট": "GOV", "রাষ্ট্রপতি": "GOV", "উপদেষ্টা": "GOV",
@@ -161,6 +162,7 @@ class _Sentence:
         self.keys = doc.lemma_keys()[a:b] if lemmas else [search_key(t[2]) for t in self.toks]
         self.wkeys = [search_key(t[2]) for t in self.toks]
         self.home = home
+        self.entity_spans: list[tuple[int, int]] = []
 
     def triggers(self):
         lex = lexicon()
@@ -181,6 +183,12 @@ class _Sentence:
                 best = None                      # 'নিষেধাজ্ঞার', 'বৈঠকে': a reference, not an event
             if best and len(best[1].pattern) == 1 and i + 1 < n and self.keys[i + 1] in _COMPOUND_HEADS:
                 best = None                      # 'হত্যা মামলায়', 'হামলার ঘটনায়': a compound noun
+            if best and len(best[1].pattern) == 1 and (
+                    self.toks[i][2].endswith(("টি", "টা")) or (i > 0 and self.wkeys[i - 1] in _DEMONSTRATIVES)):
+                best = None                      # 'চুক্তিটি', 'এই ফোনালাপ': the event already told
+            if best and any(a <= self.toks[i][0] < b for a, b in self.entity_spans):
+                best = None                      # inside a name: 'ইসলামি সহযোগিতা সংস্থা'
+
             if best:
                 out.append((i, best[0], best[1]))
                 i = best[0]
@@ -264,6 +272,7 @@ def find_events(doc: Document) -> list[Event]:
             continue                              # no trigger can start in this sentence
         sent = _Sentence(doc, si, a, b, home)
         sent_ents = [e for e in ents[bisect.bisect_left(ent_starts, s.start):bisect.bisect_left(ent_starts, s.end)]]
+        sent.entity_spans = [(e.start, e.end) for e in sent_ents if e.label in ("ORG", "LOC")]
         prev_end = 0
         shared = None
         for i, j, rule in sent.triggers():
