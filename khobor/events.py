@@ -42,6 +42,7 @@ _SENTENCE_WORDS = frozenset(search_key(w) for w in ("কারাদণ্ড", 
                                                      "দণ্ড"))
 _COMPOUND_HEADS = frozenset(search_key(w) for w in ("মামলা", "ঘটনা", "প্রতিবাদ", "বিচার", "তদন্ত", "আসামি",
                                                     "দায়", "অভিযোগ", "কর্মসূচি", "চেষ্টা", "পরিকল্পনা", "আশঙ্কা"))
+_TOPIC_MARKERS = frozenset(search_key(w) for w in ("নিয়ে", "বিষয়ে", "প্রসঙ্গে", "সম্পর্কে"))
 _DEMONSTRATIVES = frozenset(search_key(w) for w in ("এই", "এ", "ওই", "সেই", "উক্ত"))
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 _COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT"})
@@ -195,8 +196,12 @@ class _Sentence:
             else:
                 i += 1
         # a bare noun right before another trigger is its object: 'অভিযোগ প্রত্যাখ্যান করেছে'
-        return [x for k, x in enumerate(out)
-                if not (len(x[2].pattern) == 1 and k + 1 < len(out) and out[k + 1][0] - x[1] <= 1)]
+        out = [x for k, x in enumerate(out)
+               if not (len(x[2].pattern) == 1 and k + 1 < len(out) and out[k + 1][0] - x[1] <= 1)]
+        # nouns listed as the topic of talk: '… সীমান্ত হত্যা … নিয়ে আলোচনা করেন'
+        topic_at = [k for k, w in enumerate(self.wkeys) if w in _TOPIC_MARKERS]
+        return [x for x in out if not (len(x[2].pattern) == 1 and any(x[1] <= k for k in topic_at)
+                                       and any(y[0] > max(k for k in topic_at if k >= x[1]) for y in out))]
 
     def _match(self, i: int, pattern: tuple[str, ...]) -> int | None:
         k = i
@@ -345,6 +350,10 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
         if restart and k + 1 < i and toks[k + 1][2] == "," and _is_cue(toks[k][2]):
             clause_start = toks[k + 1][1]
             break
+    for q in doc.quotes:
+        if q.start <= trig_start < q.end and q.start > clause_start:
+            clause_start = q.start               # inside a quote, the speaker is not the actor
+            break
     head = doc.text[clause_start:trig_start]
     dash = max(head.find(" — "), head.find(" – "))
     if sent.index == 0 and dash != -1:
@@ -362,6 +371,8 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
             continue
         if nxt in _RECIPIENT_POST or _case(last) == "কে":
             marked.append(e)
+        elif e.label == "NORP" and not last.endswith("রা"):
+            continue                              # 'রোহিঙ্গা প্রত্যাবাসন': a modifier, not a subject
         elif _case(last) in ("", ) or last.endswith("রা"):
             unmarked.append(e)
         elif rule.mode == "visit" and e.label in ("GPE", "LOC") and _case(last) in ("ে", "য়", "তে"):
