@@ -143,12 +143,16 @@ class Event:
                 "confidence": round(self.confidence, 2)}
 
 
+@functools.lru_cache(maxsize=50_000)
 def _case(word: str) -> str:
-    """Return the case suffix a word ends with ('' if none)."""
-    for s in _CASE_SUFFIXES:
-        if word.endswith(s) and len(word) > len(s) + 1:
-            return s
-    return ""
+    """Return the case suffix a word carries ('' if none), through morphology: 'রাশিয়ার' → 'র', but
+    'কাতার' and 'সফর' end in র without a suffix."""
+    from .morph import known_base, split_word
+    _, sfx = split_word(word)
+    if not sfx and not known_base(word):
+        _, sfx = split_word(word, aggressive=True)
+    case = [s for s in sfx if s in _CASE_SUFFIXES]
+    return case[-1] if case else ""
 
 
 class _Sentence:
@@ -179,8 +183,7 @@ class _Sentence:
                     if end is not None:
                         best = (end, rule)
                         break
-            if best and len(best[1].pattern) == 1 and _case(self.toks[i][2]) and \
-                    not self.toks[i][2].endswith(("রা",)):
+            if best and len(best[1].pattern) == 1 and self.keys[i] != self.wkeys[i] and _case(self.toks[i][2]):
                 best = None                      # 'নিষেধাজ্ঞার', 'বৈঠকে': a reference, not an event
             if best and len(best[1].pattern) == 1 and i + 1 < n and self.keys[i + 1] in _COMPOUND_HEADS:
                 best = None                      # 'হত্যা মামলায়', 'হামলার ঘটনায়': a compound noun
