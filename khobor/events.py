@@ -42,6 +42,7 @@ _SENTENCE_WORDS = frozenset(search_key(w) for w in ("কারাদণ্ড", 
                                                      "দণ্ড"))
 _COMPOUND_HEADS = frozenset(search_key(w) for w in ("মামলা", "ঘটনা", "প্রতিবাদ", "বিচার", "তদন্ত", "আসামি",
                                                     "দায়", "অভিযোগ", "কর্মসূচি", "চেষ্টা", "পরিকল্পনা", "আশঙ্কা"))
+_GENITIVE_PRONOUNS = frozenset(search_key(w) for w in ("তাঁর", "তার", "তাঁদের", "তাদের", "তাঁরই"))
 _TOPIC_MARKERS = frozenset(search_key(w) for w in ("নিয়ে", "বিষয়ে", "প্রসঙ্গে", "সম্পর্কে"))
 _DEMONSTRATIVES = frozenset(search_key(w) for w in ("এই", "এ", "ওই", "সেই", "উক্ত"))
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
@@ -414,6 +415,9 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
                    and _case(doc.text[e.start:e.end].split()[-1]) in ("ের", "এর", "র") and e.label in ("PER", "ORG", "GPE")]
             if gen:
                 actor = _party_from_entity(doc, gen[-1], home, _title_before(doc, gen[-1]))
+            elif i > 0 and sent.wkeys[i - 1] in _GENITIVE_PRONOUNS and last_person is not None:
+                p = _party_from_entity(doc, last_person, home, _title_before(doc, last_person))
+                actor = Party(toks[i - 1][2], p.canonical, p.id, p.code, toks[i - 1][0], toks[i - 1][1])
         if actor is None:
             actor = _generic_actor(doc, sent, i, prev_end, home, last_person)
         if actor is None:
@@ -422,6 +426,8 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
                           and not _case(doc.text[e.start:e.end].split()[-1]) and (e.label != "GPE" or _is_state(e))]
             if after_ents:
                 actor = _party_from_entity(doc, after_ents[0], home, _title_before(doc, after_ents[0]))
+            else:                                 # '… মানববন্ধন করেছেন স্থানীয় ব্যবসায়ীরা'
+                actor = _generic_actor(doc, sent, j, j, home, None, stop=min(n, j + 5))
         if actor is None and shared_actor is not None:
             actor = shared_actor                 # X ... আখ্যা দিয়ে ... প্রত্যাখ্যান করেছেন: one subject
         marked = [e for e in marked if e.label in ("PER", "ORG") or rule.mode == "visit" or
@@ -469,11 +475,13 @@ def _next_word(doc: Document, pos: int) -> str:
     return search_key(m.group(1)) if m else ""
 
 
-def _generic_actor(doc, sent: _Sentence, i: int, prev_end: int, home: str, last_person) -> Party | None:
-    """An actor noun (পুলিশ, বিক্ষোভকারীরা) or a pronoun (তিনি) before the trigger."""
+def _generic_actor(doc, sent: _Sentence, i: int, prev_end: int, home: str, last_person,
+                   stop: int | None = None) -> Party | None:
+    """An actor noun (পুলিশ, বিক্ষোভকারীরা), a pronoun (তিনি) or a role word before the trigger (tokens
+    prev_end..i), or after it (tokens i..stop)."""
     from .morph import split_word
     nouns = _actor_nouns()
-    for k in range(prev_end, i):
+    for k in range(prev_end, stop if stop is not None else i):
         w = sent.toks[k][2]
         key = sent.wkeys[k]
         if key in _PRONOUNS and last_person is not None:
