@@ -302,6 +302,50 @@ def find_events(doc: Document) -> list[Event]:
         for e in sent_ents:
             if e.label == "PER":
                 last_person = e
+    covered = {e.sentence for e in out if e.type == "DISAPPROVE"}
+    for ev in _quote_events(doc, home, covered):
+        ev.date = sent_times.get(ev.sentence) or published
+        out.append(ev)
+    out.sort(key=lambda e: (e.sentence, e.trigger[0]))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _critical() -> frozenset[str]:
+    if not bn.data_path("critical_words.txt").is_file():
+        return frozenset()
+    return frozenset(search_key(w) for w in bn.read_lines("critical_words.txt"))
+
+
+def _quote_events(doc: Document, home: str, covered: set[int]) -> list[Event]:
+    """A quote whose words criticise or accuse (lang/bn/critical_words.txt) is a DISAPPROVE (CAMEO 111)
+    by its speaker, aimed at the first person, organisation or state named in it."""
+    crit = _critical()
+    if not crit or not doc.quotes:
+        return []
+    starts, _ = doc.token_offsets
+    keys = doc.lemma_keys()
+    ents = sorted(doc.entities, key=lambda e: e.start)
+    out = []
+    for q in doc.quotes:
+        if q.speaker is None or q.speaker_start is None:
+            continue
+        si = doc.sentence_of(q.start)
+        if si in covered:
+            continue
+        a = bisect.bisect_left(starts, q.start)
+        b = bisect.bisect_left(starts, q.end)
+        if not any(k in crit for k in keys[a:b]):
+            continue
+        speaker = next((e for e in ents if e.start == q.speaker_start), None)
+        if speaker is None:
+            continue
+        actor = _party_from_entity(doc, speaker, home, _title_before(doc, speaker))
+        target = next((e for e in ents if q.start <= e.start < q.end and e.label in ("PER", "ORG", "GPE")
+                       and e.canonical != speaker.canonical and (e.label != "GPE" or _is_state(e))), None)
+        recipient = _party_from_entity(doc, target, home, None) if target else None
+        out.append(Event("DISAPPROVE", "criticize", "111", 3, -2.0, actor, recipient, si, (q.start, q.end),
+                         confidence=0.5))
     return out
 
 

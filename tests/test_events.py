@@ -48,3 +48,8 @@ def test_event_fields_codes_date_and_json():
     assert doc.text[e["evidence"]["start"]:e["evidence"]["end"]] == "সফর করেন"
     back = khobor.Document.from_dict(doc.to_dict())
     assert back.to_dict()["events"] == doc.to_dict()["events"]
+
+
+def test_critical_quote_is_a_disapproval_by_its_speaker():
+    found = events("বিএনপির মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর বলেন, “এই নির্বাচন একতরফা প্রহসন, সরকার মিথ্যা বলছে।”")
+    assert ("DISAPPROVE", "111", "Mirza Fakhrul Islam Alamgir", None) in found
