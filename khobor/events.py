@@ -42,6 +42,9 @@ _SENTENCE_WORDS = frozenset(search_key(w) for w in ("কারাদণ্ড", 
                                                      "দণ্ড"))
 _COMPOUND_HEADS = frozenset(search_key(w) for w in ("মামলা", "ঘটনা", "প্রতিবাদ", "বিচার", "তদন্ত", "আসামি",
                                                     "দায়", "অভিযোগ", "কর্মসূচি", "চেষ্টা", "পরিকল্পনা", "আশঙ্কা"))
+_OBJECT_PRONOUNS = frozenset(search_key(w) for w in ("তাঁকে", "তাকে", "তাঁদের", "তাদের", "তাঁকেও", "তাদেরকে",
+                                                     "তাঁদেরকে", "ওকে", "ওদের"))
+_SINGULAR_OBJECTS = frozenset(search_key(w) for w in ("তাঁকে", "তাকে", "তাঁকেও", "ওকে"))
 _GENITIVE_PRONOUNS = frozenset(search_key(w) for w in ("তাঁর", "তার", "তাঁদের", "তাদের", "তাঁরই"))
 _TOPIC_MARKERS = frozenset(search_key(w) for w in ("নিয়ে", "বিষয়ে", "প্রসঙ্গে", "সম্পর্কে"))
 _DEMONSTRATIVES = frozenset(search_key(w) for w in ("এই", "এ", "ওই", "সেই", "উক্ত"))
@@ -487,6 +490,13 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
             recipient = _party_from_entity(doc, marked[-1], home, _title_before(doc, marked[-1]))
         elif co_actors and typ in ("CONSULT", "AGREE", "COOPERATE") and doc.text[actor.end:co_actors[0].start].strip() == "-":
             recipient, co_actors = co_actors[0], co_actors[1:]         # পুতিন-রাইসি বৈঠক
+    if recipient is None and len(rule.pattern) > 1:
+        # an object pronoun: 'তাঁদের গ্রেপ্তার করা হয়', 'তাঁকে কুপিয়ে …'
+        for k in range(j - len(rule.pattern) - 1, max(prev_end, 0) - 1, -1):
+            if 0 <= k < i and sent.wkeys[k] in _OBJECT_PRONOUNS and (actor is None or actor.start != toks[k][0]):
+                who = last_person.canonical if last_person is not None and sent.wkeys[k] in _SINGULAR_OBJECTS else None
+                recipient = Party(toks[k][2], who or "them", None, None, toks[k][0], toks[k][1])
+                break
     if actor is None and recipient is None:
         return None
     conf = 0.5 + 0.25 * (actor is not None and actor.start is not None) + 0.15 * (recipient is not None)
