@@ -102,8 +102,8 @@ def _clock(word: str) -> tuple[int, int] | None:
         w = _CLOCK_WORD.match(word)
         if not w:
             return None
-        from .numbers import _words
-        entry = _words().get(search_key(w.group(1)))
+        from .numbers import _key, _words
+        entry = _words().get(_key(w.group(1)))
         if not entry or entry[1] not in ("number", "fraction") or not 0 < entry[0] <= 12:
             return None
         h = int(entry[0])
@@ -560,6 +560,9 @@ class _Scanner:
         if stop < n and search_key(w[stop]) in (search_key("ধরে"), search_key("যাবৎ"), search_key("যাবত")):
             stop += 1
         unit = u[1]
+        if unit == "MIN" and start == k and w[stop - 1].endswith("টে") and not (
+                stop < n and search_key(w[stop]) in (search_key("ধরে"), search_key("যাবৎ"))):
+            return TimeFound(start, stop, "other", None)    # '২৭ মিনিটে': a minute of a match, not a duration
         if stop < n and search_key(w[stop]) in (search_key("আগে"), search_key("আগেও")) and self.ref is not None:
             ref = self.ref
             if unit == "D":
