@@ -413,13 +413,27 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
               ("PER", "ORG", "GPE", "NORP")]
     actor = recipient = None
     co_actors: list[Party] = []
-    unmarked, marked = [], []
-    for e in before:
+    unmarked, marked, skipped = [], [], []
+    from .quotes import _role_key
+    for n_e, e in enumerate(before):
         last = doc.text[e.start:e.end].split()[-1]
         nxt = _next_word(doc, e.end)
         if e.label == "NORP" and _actor_noun(nxt) is not None:
             unmarked.append(e)                    # 'কম্বোডীয় সেনারা': the group acts
             continue
+        following = _following_words(doc, e.end)
+        if following and (following[0] in _COMPOUND_HEADS or lexicon().get(following[0])
+                          and len(following) > 1 and following[1] in _COMPOUND_HEADS):
+            skipped.append(e)                     # 'আবদুর রহিম (৪৫) হত্যা মামলায়': a modifier of a noun
+            continue
+        if any(_role_key(w) is not None for w in following[:3] if w not in ("এর",)) and e.label != "PER":
+            skipped.append(e)                     # '… পার্টির চেয়ারম্যান পুষ্পকমল দাহাল': qualifies a role
+            continue
+        if nxt in (search_key("ও"), search_key("এবং")) and n_e + 1 < len(before):
+            partner = before[n_e + 1]
+            if _next_word(doc, partner.end) in _RECIPIENT_POST or _case(doc.text[partner.start:partner.end].split()[-1]) == "কে":
+                marked.append(e)                  # 'জাপান ও মধ্যপ্রাচ্যের সঙ্গে': both are recipients
+                continue
         if nxt in _RECIPIENT_POST or _case(last) == "কে":
             marked.append(e)
         elif e.label == "NORP" and not last.endswith("রা"):
@@ -429,7 +443,8 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
         elif rule.mode == "visit" and e.label in ("GPE", "LOC") and _case(last) in ("ে", "য়", "তে"):
             marked.append(e)
     if passive:
-        people = [e for e in marked + unmarked if e.label in ("PER", "ORG", "NORP")]
+        people = [e for e in marked + unmarked if e.label in ("PER", "ORG", "NORP")] or \
+            [e for e in skipped if e.label in ("PER", "ORG")]
         if people:
             recipient = _party_from_entity(doc, people[-1], home, _title_before(doc, people[-1]))
         agent = [e for e in sent_ents if e.start >= trig_start and _next_word(doc, e.end) in _PASSIVE_AGENT]
@@ -477,6 +492,8 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
                 actor = _generic_actor(doc, sent, j, j, home, None, stop=min(n, j + 5))
         if actor is None and shared_actor is not None:
             actor = shared_actor                 # X ... আখ্যা দিয়ে ... প্রত্যাখ্যান করেছেন: one subject
+        if actor is None and skipped:
+            actor = _party_from_entity(doc, skipped[0], home, _title_before(doc, skipped[0]))
         marked = [e for e in marked if e.label in ("PER", "ORG") or rule.mode == "visit" or
                   (e.label == "GPE" and _is_state(e))]
         if not marked and actor is not None and actor.end is not None:
@@ -523,6 +540,15 @@ def _actor_noun(key: str):
     return nouns.get(key) or nouns.get(search_key(split_word(key, aggressive=True)[0]))
 
 
+def _following_words(doc: Document, pos: int) -> list[str]:
+    """Return search keys of the next few words after pos, skipping a bracket such as an age '(৪৫)'."""
+    import re
+    tail = doc.text[pos:pos + 80]
+    tail = re.sub(r"^\s*\([^)]{0,20}\)", "", tail)
+    tail = re.sub(r"^-?এর\b", "", tail.lstrip())
+    return [search_key(w) for w in re.findall(r"[\u0980-\u09ff\u200c\u200d]+", tail)[:4]]
+
+
 def _next_word(doc: Document, pos: int) -> str:
     import re
     m = re.match(r"\s*([\u0980-\u09ff\u200c\u200d]+)", doc.text[pos:pos + 30])
@@ -550,7 +576,7 @@ def _generic_actor(doc, sent: _Sentence, i: int, prev_end: int, home: str, last_
                 p = _party_from_entity(doc, holder, home, _title_before(doc, holder))
                 return Party(w, p.canonical, p.id, p.code, sent.toks[k][0], sent.toks[k][1])
         hit = nouns.get(search_key(base)) or nouns.get(key)
-        if hit and (not sfx or sfx[0] in ("রা", "েরা", "দের") and len(sfx) == 1):
+        if hit and (not sfx or sfx[0] in ("রা", "েরা") and len(sfx) == 1):
             canonical, sector = hit
             return Party(w, canonical, None, home + sector, sent.toks[k][0], sent.toks[k][1])
     return None
