@@ -233,12 +233,13 @@ def summarize(doc: Document, n: int = 3) -> list[int]:
     stop = _stopwords()
     starts, _ = doc.token_offsets
     lemmas = doc.lemmas or []
+    keys = doc.lemma_keys()
     import bisect
     sent_lemmas: list[list[str]] = []
     for s in sents:
         a = bisect.bisect_left(starts, s.start)
         b = bisect.bisect_left(starts, s.end)
-        sent_lemmas.append([search_key(x) for x in lemmas[a:b] if x[:1].isalpha() and search_key(x) not in stop])
+        sent_lemmas.append([k for x, k in zip(lemmas[a:b], keys[a:b]) if x[:1].isalpha() and k not in stop])
     freq = Counter(x for ls in sent_lemmas for x in set(ls))
     ent_count = Counter(doc.sentence_of(e.start) for e in doc.entities)
     num_count = Counter(doc.sentence_of(x.start) for x in doc.numbers)
@@ -282,7 +283,12 @@ def fingerprint(doc: Document) -> dict[str, Any]:
     import numpy as np
 
     from .minhash import shingle_minhash
-    words = [search_key(w) for w in _FP_WORD.findall(doc.text)]
+    if doc.lemmas is not None:                       # the lemma keys are already there
+        text = doc.text
+        starts, _ = doc.token_offsets
+        words = [k for k, s in zip(doc.lemma_keys(), starts) if text[s].isalnum()]
+    else:
+        words = [search_key(w) for w in _FP_WORD.findall(doc.text)]
     raw = shingle_minhash(words, SHINGLE, NUM_PERM, 1).astype("<u4").tobytes()
     return {"minhash": base64.b64encode(raw).decode("ascii"), "num_perm": NUM_PERM, "shingle": SHINGLE}
 
