@@ -153,6 +153,8 @@ def train_command(data: list[tuple[str, str]], out: str, *, folds_n: int = 0, no
     outp = pathlib.Path(out)
     outp.parent.mkdir(parents=True, exist_ok=True)
     train(all_samples, str(outp))
+    from .crf import export_weights
+    export_weights(str(outp))
     man_path = outp.with_suffix(".json")
     tmp = man_path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

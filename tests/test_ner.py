@@ -104,6 +104,7 @@ def test_train_command_writes_model_and_manifest(tmp_path):
     out = tmp_path / "m" / "ner.crfsuite"
     assert main(["train", "ner", "--data", str(data), "--out", str(out)]) == 0
     man = json.loads((tmp_path / "m" / "ner.json").read_text(encoding="utf-8"))
+    assert (tmp_path / "m" / "ner.weights.npz").exists()
     assert man["data"][0]["format"] == "khobor" and len(man["data"][0]["sha256"]) == 64
     assert man["sentences"] > 50
     tagger = load_tagger(str(out))
@@ -244,3 +245,20 @@ def test_pipe_isolates_a_bad_item_in_a_batch():
     docs = list(khobor.pipe(["রহিম ঢাকায় গেছেন।", "   ", "করিম খুলনায় গেছেন।"], errors="return"))
     assert isinstance(docs[1], khobor.KhoborError)
     assert [e.text for e in docs[0].entities] and [e.text for e in docs[2].entities]
+
+
+def test_exported_weights_are_used_only_when_they_match_the_model(tmp_path):
+    import shutil
+
+    import numpy as np
+    from khobor.crf import export_weights, load_weights, read_weights
+    from khobor.ner import model_path
+    model = tmp_path / "ner.crfsuite"
+    shutil.copy(str(model_path()), model)
+    assert load_weights(str(model)) is None
+    export_weights(str(model))
+    labels, attrs, matrix, trans = load_weights(str(model))
+    ref = read_weights(str(model))
+    assert labels == ref[0] and attrs == ref[1] and np.allclose(matrix, ref[2]) and np.allclose(trans, ref[3])
+    model.write_bytes(model.read_bytes() + b"\0")          # the model changed: the export is stale
+    assert load_weights(str(model)) is None
