@@ -47,6 +47,8 @@ _OBJECT_PRONOUNS = frozenset(search_key(w) for w in ("তাঁকে", "তা�
 _SINGULAR_OBJECTS = frozenset(search_key(w) for w in ("তাঁকে", "তাকে", "তাঁকেও", "ওকে"))
 _GENITIVE_PRONOUNS = frozenset(search_key(w) for w in ("তাঁর", "তার", "তাঁদের", "তাদের", "তাঁরই"))
 _TOPIC_MARKERS = frozenset(search_key(w) for w in ("নিয়ে", "বিষয়ে", "প্রসঙ্গে", "সম্পর্কে"))
+_COUNT_WORDS = frozenset(search_key(w) for w in ("দুজন", "তিনজন", "চারজন", "পাঁচজন", "একজন", "দুই", "তিন", "চার",
+                                                 "পাঁচ", "ছয়", "সাত", "আট", "নয়", "দশ"))
 _DEMONSTRATIVES = frozenset(search_key(w) for w in ("এই", "এ", "ওই", "সেই", "উক্ত"))
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 _COOPERATIVE = frozenset({"AID", "COOPERATE", "CONSULT", "SUPPORT", "CONCEDE", "RETREAT"})
@@ -196,6 +198,10 @@ class _Sentence:
                 best = None                      # 'চুক্তিটি', 'এই ফোনালাপ': the event already told
             if best and any(a <= self.toks[i][0] < b for a, b in self.entity_spans):
                 best = None                      # inside a name: 'ইসলামি সহযোগিতা সংস্থা'
+            if best and len(best[1].pattern) == 1 and i + 1 < n and (
+                    self.toks[i + 1][2] == "," and self.wkeys[i] == search_key("দাবি")
+                    or self.toks[i + 1][2][:1] in "০১২৩৪৫৬৭৮৯0123456789" or self.keys[i + 1] in _COUNT_WORDS):
+                best = None                      # 'X-এর দাবি, …' (a claim); 'গ্রেপ্তার দুজন' (the arrested two)
 
             if best:
                 out.append((i, best[0], best[1]))
@@ -388,6 +394,9 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
     if len(rule.pattern) > 1 and last_word.endswith(("লে", "ার", "তে")) and not last_word.endswith("চালিয়ে"):
         return None                          # 'নিষেধাজ্ঞা দিলে' (if), 'বৈঠকে বসার' (to), 'মামলা করতে' (to)
     passive = len(rule.pattern) > 1 and any(sent.keys[k] == search_key("হওয়া") for k in range(j, min(n, j + 2)))
+    if any(w in (search_key("হোক"), search_key("হবে")) for w in after[:2]) and passive or \
+            any(w == search_key("হোক") for w in after[:3]):
+        return None                          # 'আদালতে পাঠানো হবে' (planned), '… কার্যকর করা হোক' (wished)
     future = last_word.endswith(("বে", "বেন", "বো")) or any(w in _INTENT for w in after[:2])
     typ, mode, cameo, quad, gold = rule.type, rule.mode, rule.cameo, rule.quad_class, rule.goldstein
     if future and typ in _CONFLICT:
