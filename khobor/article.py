@@ -185,8 +185,6 @@ def _content_word(lem: str) -> bool:
 def keywords(doc: Document, k: int = 10) -> list[str]:
     """Return up to k keywords: the most mentioned entities' canonical names, then frequent content
     lemmas (nouns of the lexicon that are not stop words), by frequency with a title bonus."""
-    from .morph import known_base
-    stop = _stopwords()
     out: list[str] = []
     ent = Counter(e.canonical or e.text for e in doc.entities if e.label != "NORP")
     for name, c in ent.most_common():
@@ -280,8 +278,6 @@ _FP_WORD = re.compile(r"[\u0980-\u09ffA-Za-z0-9\u200c\u200d]+")
 def fingerprint(doc: Document) -> dict[str, Any]:
     """Return a MinHash (64 permutations; khobor/minhash.py) of the article's word 3-shingles over
     search keys, base64-encoded; near-duplicates have close fingerprints."""
-    import numpy as np
-
     from .minhash import shingle_minhash
     if doc.lemmas is not None:                       # the lemma keys are already there
         text = doc.text

@@ -230,11 +230,11 @@ def repair(samples: list[Sample]) -> int:
 
 def suspicious(sample: Sample) -> bool:
     """Return True if an untagged word of the sentence looks like a missed name: a given name or
-    surname (person_names.tsv) that is not a common word, or a title followed by an untagged word."""
+    surname (person_names.tsv) that is not a common word."""
     from .morph import known_base, split_word
-    from .ner import cues, person_words
+    from .ner import person_words
     from .normalize import search_key
-    pw, c = person_words(), cues()
+    pw = person_words()
     for k, (w, t) in enumerate(zip(sample.words, sample.tags)):
         if t != "O":
             continue

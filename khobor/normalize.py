@@ -63,7 +63,7 @@ def _drop_stray_zwj(text: str) -> str:
 
 # ZWNJ: kept after a virama, or between two Bengali letters/signs.
 _ZWNJ_STRAY = re.compile(f"(?<![{_BN}])\u200c|\u200c(?![{_BN}])")
-_PIPE_DANDA = re.compile(f"(?<=[\u0980-\u09e5\u09f0-\u09ff])(\\|\\|?)")
+_PIPE_DANDA = re.compile("(?<=[\u0980-\u09e5\u09f0-\u09ff])(\\|\\|?)")
 _RUNS = re.compile(" {2,}")
 _LINE_TRIM = re.compile(" *\n *")
 _BLANKS = re.compile("\n{3,}")

@@ -331,7 +331,7 @@ class _Scanner:
         stop = k
         if search_key(self.w[k]) == search_key("দিবাগত"):
             stop += 1
-        code, hour = None, None
+        code = None
         if search_key(self.w[stop]) == search_key("গভীর") and self.is_kind(stop + 1, "part"):
             stop += 1                                 # গভীর রাতে
         x = self.kind(stop)

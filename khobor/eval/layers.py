@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pathlib
 import re
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import DataError, MissingInput
 from .common import PRF, load_gold, unmatched

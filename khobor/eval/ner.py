@@ -107,7 +107,7 @@ def evaluate(data: str, *, fmt: str = "khobor", folds: int = 0, train_extra: lis
              show_errors: int = 0, log=None, model: str | None = None) -> dict[str, Any]:
     """Return NER scores for `data` (see the module docstring)."""
     from .. import nerdata, nertrain
-    from ..ner import Tagger, load_tagger, manifest
+    from ..ner import Tagger, load_tagger
 
     p = pathlib.Path(data)
     if not p.exists():
