@@ -237,13 +237,14 @@ def find_quotes(doc: Document) -> list[Quote]:
 
 
 def _colon_quotes(doc: Document, at: _Attributor, quotes: list[Quote]) -> list[Quote]:
-    """`X বলেন: …` without quote marks: the rest of the sentence after the colon."""
+    """`X বলেন: …` or `X বলেন — …` without quote marks: the rest of the sentence after the colon or dash."""
     text = doc.text
     taken = [(q.start, q.end) for q in quotes]
     out = []
     for s in doc.sentences:
         seg = text[s.start:s.end]
-        k = seg.find(":")
+        m = re.search(r":|\s[—–]\s", seg)
+        k = m.start() if m else -1
         if k <= 0 or k > len(seg) - 8:
             continue
         colon = s.start + k
@@ -252,7 +253,7 @@ def _colon_quotes(doc: Document, at: _Attributor, quotes: list[Quote]) -> list[Q
         speaker, cue, found = at.speaker_in(s.start, colon, prefer_last=True)
         if not found or cue is None or not text[s.start:colon].rstrip().endswith(tuple(_cue_words(text[s.start:colon]))):
             continue
-        a = colon + 1
+        a = colon + len(m.group())
         while a < s.end and text[a].isspace():
             a += 1
         if s.end - a < 10:

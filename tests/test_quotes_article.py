@@ -107,3 +107,9 @@ def test_minhash_equals_datasketch():
     m = MinHash(num_perm=64, seed=1, scheme="legacy")
     m.update_batch(items)
     assert np.array_equal(minhash(items, 64, 1), m.hashvalues)
+
+
+@pytest.mark.parametrize("sep", [":", " —"])
+def test_speech_after_a_colon_or_dash(sep):
+    text = f"পররাষ্ট্রমন্ত্রী হাছান মাহমুদ বলেন{sep} সীমান্তে একটি হত্যাও আমরা মেনে নেব না।"
+    assert quotes(text) == [("সীমান্তে একটি হত্যাও আমরা মেনে নেব না।", "Hasan Mahmud")]
