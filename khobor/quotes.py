@@ -1,7 +1,7 @@
 """Direct quotes and their speakers.
 
 A quote is text inside “…”, ‘…’ or «…» (possibly over several sentences), or a speaker's words after
-a colon (`তিনি বলেন: …`). Its speaker comes from the sentence where the quote ends or begins:
+a colon or dash (`তিনি বলেন: …`, `তিনি বলেন — …`). Its speaker comes from the sentence where the quote ends or begins:
 
 - after the quote: `“…”, বলেন X।`, `“…” — X জানান।`, `“…”, বলেছেন তিনি।`;
 - before it: `X বলেন, “…”`, `X-এর ভাষায়, “…”`, `X-এর বিবৃতিতে বলা হয়েছে, “…”`;
