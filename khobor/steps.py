@@ -88,22 +88,34 @@ def make_times():
         starts, ends = doc.token_offsets
         blocked = _blocked(doc, [e for e in doc.entities if e.label != "NORP"])
         out = []
+        anchored: set[int] = set()
         for a, words, spaced in _sentence_tokens(doc):
             for f in find_times(words, spaced, blocked[a:a + len(words)], ref):
                 out.append(TimeMention(doc, starts[a + f.i], ends[a + f.j - 1], f.type, f.value))
-        _anchor_times_of_day(out)
+                if f.anchor:
+                    anchored.add(len(out) - 1)
+        _anchor_times_of_day(out, anchored)
         doc.times = out
     return times_step
 
 
-def _anchor_times_of_day(times) -> None:
+def _anchor_times_of_day(times, month_anchored: set[int] = frozenset()) -> None:
     """A time of day without a date ('রাতে', 'বিকেল ৪টায়') is on the last day the article named before it."""
     import re
     last = None
-    for t in times:
+    last_month = None
+    for n, t in enumerate(times):
         v = t.value
         if v is None:
             continue
+        if n in month_anchored:
+            # 'গত বছরের একই মাসে': the month the article just spoke of, a year earlier (else the month of
+            # publication)
+            if last_month is not None:
+                t.value = f"{v[:4]}-{last_month}"
+            continue
+        if t.type == "month" and re.fullmatch(r"\d{4}-\d{2}", v):
+            last_month = v[5:7]
         if v.startswith(("SAME", "NEXT", "PREV")):
             kind, rest = v[:4], v[4:]
             if last is not None and kind != "SAME":

@@ -126,6 +126,7 @@ class TimeFound:
     j: int
     type: str
     value: str | None
+    anchor: str | None = None     # 'month': the month the article last spoke of replaces the month
 
 
 def reference_date(published: str | None) -> dt.date | None:
@@ -428,7 +429,7 @@ class _Scanner:
         # গত বছরের একই মাসে: the publication month a year earlier
         if found.type == "year" and ref is not None and j + 1 < n and search_key(w[j]) == search_key("একই") \
                 and self.is_kind(j + 1, "unit") and self.kind(j + 1)[1] == "M":
-            return TimeFound(k, j + 2, "month", f"{found.value}-{ref.month:02d}")
+            return TimeFound(k, j + 2, "month", f"{found.value}-{ref.month:02d}", anchor="month")
         return found
 
     def _point_with_parts(self, k: int) -> TimeFound | None:

@@ -152,3 +152,8 @@ def test_json_round_trip_of_times_and_numbers():
 ])
 def test_periods_of_years(text, expected):
     assert times_of(text)[0][1:] == expected
+
+
+def test_same_month_last_year_takes_the_month_just_spoken_of():
+    doc = khobor.analyze("নভেম্বরে রপ্তানি কমেছে। গত বছরের একই মাসে তা বেশি ছিল।", published="2025-12-10")
+    assert [t.value for t in doc.times] == ["2025-11", "2024-11"]
