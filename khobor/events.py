@@ -498,7 +498,7 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
             if after_ents:
                 actor = _party_from_entity(doc, after_ents[0], home, _title_before(doc, after_ents[0]))
             else:                                 # '… মানববন্ধন করেছেন স্থানীয় ব্যবসায়ীরা'
-                actor = _generic_actor(doc, sent, j, j, home, None, stop=min(n, j + 5))
+                actor = _generic_actor(doc, sent, j, j, home, last_person, stop=min(n, j + 5))
         if actor is None and shared_actor is not None:
             actor = shared_actor                 # X ... আখ্যা দিয়ে ... প্রত্যাখ্যান করেছেন: one subject
         if actor is None and skipped:
