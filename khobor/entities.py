@@ -127,7 +127,7 @@ def find_entities(doc: Document, tagger=None) -> list[Entity]:
 
 def find_entities_many(docs: list[Document], tagger=None) -> list[list[Entity]]:
     """Return the entity mentions of each document; the tagger decodes all their sentences together."""
-    from .linking import Mention, link, propagate
+    from .linking import Mention, link, one_sense, propagate
     from .ner import load_tagger
     from .recognize import recognize
 
@@ -152,6 +152,7 @@ def find_entities_many(docs: list[Document], tagger=None) -> list[list[Entity]]:
         for a, words, spaced, matches in sents:
             found.append(recognize(words, spaced, tagger, matches=matches, tags=all_tags[n]) if words else [])
             n += 1
+        one_sense([s[1] for s in sents], found)
         propagate([s[1] for s in sents], [s[2] for s in sents], found)
         mentions = []
         for (a, words, _, _), sent_found in zip(sents, found):

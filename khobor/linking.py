@@ -187,6 +187,31 @@ def _name_key(word: str) -> str | None:
     return search_key(base)
 
 
+def one_sense(words_by_sentence, mentions_by_sentence) -> None:
+    """A one-word place or organisation that is also a word of a person's name in the same article is
+    that person (in place): 'ফাতিমা সানা … সানা' is Fatima Sana, not Sana'a."""
+    names: set[str] = set()
+    for sent_mentions, words in zip(mentions_by_sentence, words_by_sentence):
+        for i, j, lab, *_ in sent_mentions:
+            if lab == "PER" and j - i >= 2:
+                names.update(name_words(words[i:j]))
+    if not names:
+        return
+    for s, words in enumerate(words_by_sentence):
+        changed = False
+        out = []
+        for i, j, lab, entry, source in mentions_by_sentence[s]:
+            if j - i == 1 and lab in ("GPE", "LOC", "ORG") and _name_key(words[i]) is None:
+                key = search_key(split_word(words[i], aggressive=True)[0])
+                if key in names:
+                    out.append((i, j, "PER", None, "linked"))
+                    changed = True
+                    continue
+            out.append((i, j, lab, entry, source))
+        if changed:
+            mentions_by_sentence[s] = out
+
+
 def propagate(words_by_sentence, spaced_by_sentence, mentions_by_sentence) -> None:
     """Add person mentions the tagger missed (in place): words whose base is a name word of a known person.
 

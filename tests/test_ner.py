@@ -262,3 +262,8 @@ def test_exported_weights_are_used_only_when_they_match_the_model(tmp_path):
     assert labels == ref[0] and attrs == ref[1] and np.allclose(matrix, ref[2]) and np.allclose(trans, ref[3])
     model.write_bytes(model.read_bytes() + b"\0")          # the model changed: the export is stale
     assert load_weights(str(model)) is None
+
+
+def test_one_sense_per_article_for_name_words():
+    found = ents("পাকিস্তানের অধিনায়ক ফাতিমা সানা টস জেতেন। পরে সানা দুটি উইকেট নেন।")
+    assert ("সানা", "PER", "Fatima Sana") in found
