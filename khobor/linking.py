@@ -187,14 +187,20 @@ def _name_key(word: str) -> str | None:
     return search_key(base)
 
 
-def one_sense(words_by_sentence, mentions_by_sentence) -> None:
-    """A one-word place or organisation that is also a word of a person's name in the same article is
-    that person (in place): 'ফাতিমা সানা … সানা' is Fatima Sana, not Sana'a."""
+def _person_name_words(words_by_sentence, mentions_by_sentence) -> set[str]:
+    """The name words of the article's multi-word person mentions."""
     names: set[str] = set()
     for sent_mentions, words in zip(mentions_by_sentence, words_by_sentence):
         for i, j, lab, *_ in sent_mentions:
             if lab == "PER" and j - i >= 2:
                 names.update(name_words(words[i:j]))
+    return names
+
+
+def one_sense(words_by_sentence, mentions_by_sentence) -> None:
+    """A one-word place or organisation that is also a word of a person's name in the same article is
+    that person (in place): 'ফাতিমা সানা … সানা' is Fatima Sana, not Sana'a."""
+    names = _person_name_words(words_by_sentence, mentions_by_sentence)
     if not names:
         return
     for s, words in enumerate(words_by_sentence):
@@ -218,11 +224,7 @@ def propagate(words_by_sentence, spaced_by_sentence, mentions_by_sentence) -> No
     `words_by_sentence[s]` is the token list of sentence s, `spaced_by_sentence[s]` its spacing
     flags, `mentions_by_sentence[s]` a sorted list of (first, stop, label, entry, source) ranges.
     """
-    names: set[str] = set()
-    for sent_mentions, words in zip(mentions_by_sentence, words_by_sentence):
-        for i, j, lab, *_ in sent_mentions:
-            if lab == "PER" and j - i >= 2:
-                names.update(name_words(words[i:j]))
+    names = _person_name_words(words_by_sentence, mentions_by_sentence)
     if not names:
         return
     for s, words in enumerate(words_by_sentence):
