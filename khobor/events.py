@@ -35,6 +35,7 @@ _RECIPIENT_POST = frozenset(search_key(w) for w in (
     "সঙ্গে", "সাথে", "ওপর", "উপর", "বিরুদ্ধে", "কাছে", "প্রতি", "সঙ্গেও", "বিপক্ষে"))
 _NEGATION = frozenset(search_key(w) for w in ("না", "নি", "নয়", "নাই", "নেই"))
 _PRONOUNS = frozenset(search_key(w) for w in ("তিনি", "তিনিও", "তাঁরা", "তারা", "উনি", "সে", "দেশটি", "দেশটির"))
+_PLURAL_PRONOUNS = frozenset(search_key(w) for w in ("তাঁরা", "তারা"))
 _PASSIVE_AGENT = frozenset(search_key(w) for w in ("দ্বারা", "কর্তৃক"))
 _INTENT = frozenset(search_key(w) for w in ("চায়", "চান", "চাইছে", "চাইছেন", "চেয়েছে", "চেয়েছেন"))
 _CASE_SUFFIXES = ("কে", "ের", "এর", "র", "য়ের", "তে", "য়", "ে")
@@ -174,6 +175,7 @@ class _Sentence:
         self.wkeys = [search_key(t[2]) for t in self.toks]
         self.home = home
         self.entity_spans: list[tuple[int, int]] = []
+        self.last_group: Party | None = None      # the last unnamed group that acted ('বিনিয়োগকারীরা')
 
     def triggers(self):
         lex = lexicon()
@@ -276,6 +278,8 @@ def find_events(doc: Document) -> list[Event]:
     out: list[Event] = []
     last_person: Entity | None = None
     last_force: Party | None = None
+    last_group: Party | None = None
+    last_group_at = -9
     lex = lexicon()
     keys = doc.lemma_keys()
     text = doc.text
@@ -291,6 +295,7 @@ def find_events(doc: Document) -> list[Event]:
         sent = _Sentence(doc, si, a, b, home)
         sent_ents = [e for e in ents[bisect.bisect_left(ent_starts, s.start):bisect.bisect_left(ent_starts, s.end)]]
         sent.entity_spans = [(e.start, e.end) for e in sent_ents if e.label in ("ORG", "LOC")]
+        sent.last_group = last_group if last_group is not None and si - last_group_at <= 2 else None
         prev_end = 0
         shared = None
         for i, j, rule in sent.triggers():
@@ -302,11 +307,17 @@ def find_events(doc: Document) -> list[Event]:
             if ev is None:
                 continue
             shared = ev.actor
+            if ev.actor is not None and ev.actor.id is None and ev.actor.start is not None and \
+                    search_key(ev.actor.text) not in _PRONOUNS:
+                last_group, last_group_at = ev.actor, si
             if ev.type in ("COERCE", "ASSAULT", "MOBILIZE") and ev.actor is not None and \
                     (ev.actor.code or "").endswith(("COP", "MIL", "JUD")):
                 last_force = ev.actor
             ev.date = sent_times.get(si) or published
             ev.location = _location(sent_ents, sent.toks[i][0], ev) or dateline.get("place")
+            if out and out[-1].sentence == si and out[-1].cameo == "170" and ev.type == "COERCE" and \
+                    doc.text[out[-1].trigger[0]:out[-1].trigger[1]].endswith("য়ে"):
+                out.pop()                         # 'অভিযান চালিয়ে … গ্রেপ্তার করে': the raid is how they arrested
             out.extend(_split_compound(ev))
         for e in sent_ents:
             if e.label == "PER":
@@ -490,7 +501,8 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
                 p = _party_from_entity(doc, last_person, home, _title_before(doc, last_person))
                 actor = Party(toks[i - 1][2], p.canonical, p.id, p.code, toks[i - 1][0], toks[i - 1][1])
         if actor is None:
-            actor = _generic_actor(doc, sent, i, prev_end, home, last_person)
+            first_tok = next((k for k in range(prev_end, i) if toks[k][0] >= clause_start), i)
+            actor = _generic_actor(doc, sent, i, first_tok, home, last_person)
         if actor is None:
             # a subject after the verb: 'অভিযোগ প্রত্যাখ্যান করেছে বিএসইসি'
             after_ents = [e for e in sent_ents if e.start >= toks[j - 1][1] and e.label in ("PER", "ORG", "GPE", "NORP")
@@ -516,13 +528,21 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
             recipient = _party_from_entity(doc, marked[-1], home, _title_before(doc, marked[-1]))
         elif co_actors and typ in ("CONSULT", "AGREE", "COOPERATE") and doc.text[actor.end:co_actors[0].start].strip() == "-":
             recipient, co_actors = co_actors[0], co_actors[1:]         # পুতিন-রাইসি বৈঠক
+    generic = _generic_recipient(doc, sent, i, prev_end, home, typ, passive, actor)
+    if generic is not None and (recipient is None or recipient.start is not None and generic.start > recipient.start
+                                and not passive):
+        recipient = generic                      # the object nearest the verb: '… হত্যায় তিনজনকে গ্রেপ্তার'
     if recipient is None and len(rule.pattern) > 1:
         # an object pronoun: 'তাঁদের গ্রেপ্তার করা হয়', 'তাঁকে কুপিয়ে …'
         for k in range(j - len(rule.pattern) - 1, max(prev_end, 0) - 1, -1):
             if 0 <= k < i and sent.wkeys[k] in _OBJECT_PRONOUNS and (actor is None or actor.start != toks[k][0]):
-                who = last_person.canonical if last_person is not None and sent.wkeys[k] in _SINGULAR_OBJECTS else None
-                recipient = Party(toks[k][2], who or "them", None, None, toks[k][0], toks[k][1])
+                single = sent.wkeys[k] in _SINGULAR_OBJECTS
+                who = last_person.canonical if last_person is not None and single else None
+                code = None if single else home + ("CRM" if typ == "COERCE" else "CVL")
+                recipient = Party(toks[k][2], who or "them", None, code, toks[k][0], toks[k][1])
                 break
+    if recipient is None:
+        recipient = _implied_recipient(home, typ, actor)
     if actor is None and recipient is None:
         return None
     conf = 0.5 + 0.25 * (actor is not None and actor.start is not None) + 0.15 * (recipient is not None)
@@ -573,6 +593,9 @@ def _generic_actor(doc, sent: _Sentence, i: int, prev_end: int, home: str, last_
     for k in range(prev_end, stop if stop is not None else i):
         w = sent.toks[k][2]
         key = sent.wkeys[k]
+        if key in _PLURAL_PRONOUNS and sent.last_group is not None:
+            g = sent.last_group
+            return Party(w, g.canonical, None, g.code, sent.toks[k][0], sent.toks[k][1])
         if key in _PRONOUNS and last_person is not None:
             e = last_person
             p = _party_from_entity(doc, e, home, _title_before(doc, e))
@@ -585,9 +608,63 @@ def _generic_actor(doc, sent: _Sentence, i: int, prev_end: int, home: str, last_
                 p = _party_from_entity(doc, holder, home, _title_before(doc, holder))
                 return Party(w, p.canonical, p.id, p.code, sent.toks[k][0], sent.toks[k][1])
         hit = nouns.get(search_key(base)) or nouns.get(key)
+        if hit and not sfx and any(e.start == sent.toks[k][1] + 1 and e.label == "PER" for e in doc.entities
+                                   if sent.toks[k][1] < e.start <= sent.toks[k][1] + 1):
+            continue                             # 'শিক্ষার্থী আসিফ ইকবাল রনিকে': a description of the name
         if hit and (not sfx or sfx[0] in ("রা", "েরা") and len(sfx) == 1):
             canonical, sector = hit
             return Party(w, canonical, None, home + sector, sent.toks[k][0], sent.toks[k][1])
+    return None
+
+
+_PEOPLE_COUNT = ("জনকে", "জন", "জনের", "জনই")
+_IMPLIED_RECIPIENT = {"COERCE": ("suspects", "CRM"), "AID": ("victims", "CVL")}
+_TO_GOVERNMENT = frozenset({"PROTEST", "REQUEST"})
+
+
+def _generic_recipient(doc, sent: _Sentence, i: int, prev_end: int, home: str, typ: str, passive: bool,
+                       actor: Party | None) -> Party | None:
+    """An unnamed recipient: an actor noun marked as the object ('আসামিকে', 'সরকারের কাছে',
+    'শিক্ষার্থীদের ওপর'), in a passive the unmarked one ('তিন সন্দেহভাজন গ্রেপ্তার'), or a counted
+    group ('তিনজনকে')."""
+    from .morph import split_word
+    nouns = _actor_nouns()
+    found = None
+    for k in range(i - 1, max(prev_end, 0) - 1, -1):
+        w = sent.toks[k][2]
+        key = sent.wkeys[k]
+        nxt = sent.wkeys[k + 1] if k + 1 < len(sent.toks) else ""
+        base, sfx = split_word(w, aggressive=True)
+        hit = nouns.get(search_key(base)) or nouns.get(key)
+        genitive = bool(sfx) and sfx[-1] in ("ের", "এর", "র", "দের", "য়ের")
+        marked = bool(sfx) and sfx[-1] in ("কে", "দেরকে") or nxt in _RECIPIENT_POST and genitive or \
+            genitive and k + 2 == i and actor is not None    # 'বিনিয়োগকারীদের অভিযোগ প্রত্যাখ্যান করেছে'
+        if hit and (marked or passive and (not sfx or sfx in (["রা"], ["েরা"]))):
+            found = Party(w, hit[0], None, home + hit[1], sent.toks[k][0], sent.toks[k][1])
+            break
+        if w.endswith(_PEOPLE_COUNT[:1]) and w[:-3] and (key[:-3] in _COUNT_WORDS or w[:1].isdigit()
+                                                         or "\u09e6" <= w[:1] <= "\u09ef") or \
+                key == search_key("জনকে") and k > 0:
+            sector = "CRM" if typ == "COERCE" else "CVL"
+            found = Party(w, "suspects" if sector == "CRM" else "people", None, home + sector,
+                          sent.toks[k][0], sent.toks[k][1])
+            break
+    if found is not None and actor is not None and actor.start is not None and found.start == actor.start:
+        return None
+    return found
+
+
+def _implied_recipient(home: str, typ: str, actor: Party | None) -> Party | None:
+    """The participant the action implies when the sentence names none: an arrest has suspects,
+    relief its victims, a demand or protest the government (docs/annotation.md)."""
+    if actor is None:
+        return None                              # an implied recipient never makes an event alone
+    sector = (actor.code or "")[3:]
+    if typ in _IMPLIED_RECIPIENT and sector != _IMPLIED_RECIPIENT[typ][1]:
+        canonical, sec = _IMPLIED_RECIPIENT[typ]
+        return Party("", canonical, None, home + sec)
+    if typ in _TO_GOVERNMENT and sector not in ("GOV", ""):
+        return Party("", "government", None, home + "GOV")
     return None
 
 

@@ -97,3 +97,4 @@ def test_eval_gate_events(split):
     result = events.evaluate(str(HERE / "data" / split))
     assert result["sentence_root"]["f1"] >= FLOORS[f"events_{split}_sentence_root_f1"]
     assert result["named_participants"]["f1"] >= FLOORS[f"events_{split}_named_f1"]
+    assert result["actor_root_recipient"]["f1"] >= FLOORS[f"events_{split}_strict_f1"]

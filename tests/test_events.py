@@ -13,12 +13,47 @@ def events(text):
 @pytest.mark.parametrize("text,expected", [
     ("রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন গতকাল চীনে সফর করেন।", [("CONSULT", "042", "Vladimir Putin", "China")]),
     ("পররাষ্ট্রমন্ত্রী হাছান মাহমুদ ভারতের সঙ্গে বৈঠক করেছেন।", [("CONSULT", "040", "Hasan Mahmud", "India")]),
-    ("ঢাকায় বিক্ষোভকারীরা মানববন্ধন করেছেন।", [("PROTEST", "141", "protesters", None)]),
+    ("ঢাকায় বিক্ষোভকারীরা মানববন্ধন করেছেন।", [("PROTEST", "141", "protesters", "government")]),
     ("ইরান ইসরায়েলকে হুমকি দিয়েছে।", [("THREATEN", "130", "Iran", "Israel")]),
     ("তবে অভিযোগ প্রত্যাখ্যান করেছে বিএসইসি।", [("REJECT", "120", "Bangladesh Securities and Exchange Commission", None)]),
 ])
 def test_events(text, expected):
     assert events(text) == expected
+
+
+def parties(text, published="2024-03-13"):
+    doc = khobor.analyze(text, published=published)
+    return [(e.type, e.actor.canonical if e.actor else None, e.actor.code if e.actor else None,
+             e.recipient.canonical if e.recipient else None, e.recipient.code if e.recipient else None)
+            for e in doc.events]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an unnamed object marked with -কে, a counted group, a genitive owner of the object
+    ("র‍্যাব তিন আসামিকে গ্রেপ্তার করেছে।", ("COERCE", "Rapid Action Battalion", "BGDCOP", "accused", "BGDCRM")),
+    ("হত্যার ঘটনায় তিনজনকে গ্রেপ্তার করেছে পুলিশ।", ("COERCE", "police", "BGDCOP", "suspects", "BGDCRM")),
+    ("শিক্ষার্থীরা সরকারের কাছে দাবি জানিয়েছেন।", ("REQUEST", "students", "BGDEDU", "government", "BGDGOV")),
+    # implied participants: an arrest has suspects, relief its victims, a protest the government
+    ("পুলিশ গতকাল অভিযান চালিয়ে গ্রেপ্তার করেছে।", ("COERCE", "police", "BGDCOP", "suspects", "BGDCRM")),
+    ("শ্রমিকেরা বিক্ষোভ করেছেন।", ("PROTEST", "workers", "BGDLAB", "government", "BGDGOV")),
+])
+def test_unnamed_recipients(text, expected):
+    assert expected in parties(text)
+
+
+def test_raid_that_leads_to_an_arrest_is_one_event():
+    found = parties("পুলিশ গতকাল অভিযান চালিয়ে দুজনকে গ্রেপ্তার করেছে।")
+    assert [f[0] for f in found] == ["COERCE"] and found[0][3] == "suspects"
+
+
+def test_plural_pronoun_stands_for_the_group_that_last_acted():
+    found = parties("কয়েক শ বিনিয়োগকারী বিক্ষোভ করেন। তাঁরা কমিশনের চেয়ারম্যানের পদত্যাগ দাবি করেন।")
+    assert ("REQUEST", "investors", "BGDBUS") == found[-1][:3]
+
+
+def test_a_description_before_a_name_is_not_the_actor():
+    found = parties("শিক্ষার্থী রাকিব হাসানকে হত্যার ঘটনায় তিনজনকে গ্রেপ্তার করেছে পুলিশ।")
+    assert found and found[0][1] == "police"
 
 
 def test_negated_action_is_not_an_event():
