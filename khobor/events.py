@@ -543,6 +543,10 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
                 break
     if recipient is None:
         recipient = _implied_recipient(home, typ, actor)
+    if (typ in _MUTUAL_TYPES or cameo in _MUTUAL_CAMEO) and (recipient is None or recipient.id is None):
+        pair = _mutual_pair(doc, sent, sent_ents, home, i if len(rule.pattern) > 1 else 0)
+        if pair and (actor is None or actor.start == pair[0].start):
+            actor, recipient = pair              # 'দুই নেতার মধ্যে ফোনালাপ হয়', 'X ও Y-এর সংঘর্ষ'
     if actor is None and recipient is None:
         return None
     conf = 0.5 + 0.25 * (actor is not None and actor.start is not None) + 0.15 * (recipient is not None)
@@ -638,7 +642,8 @@ def _generic_recipient(doc, sent: _Sentence, i: int, prev_end: int, home: str, t
         hit = nouns.get(search_key(base)) or nouns.get(key)
         genitive = bool(sfx) and sfx[-1] in ("ের", "এর", "র", "দের", "য়ের")
         marked = bool(sfx) and sfx[-1] in ("কে", "দেরকে") or nxt in _RECIPIENT_POST and genitive or \
-            genitive and k + 2 == i and actor is not None    # 'বিনিয়োগকারীদের অভিযোগ প্রত্যাখ্যান করেছে'
+            genitive and k + 2 == i and actor is not None and nxt != search_key("মধ্যে")
+        #                                       ^ 'বিনিয়োগকারীদের অভিযোগ প্রত্যাখ্যান করেছে'
         if hit and (marked or passive and (not sfx or sfx in (["রা"], ["েরা"]))):
             found = Party(w, hit[0], None, home + hit[1], sent.toks[k][0], sent.toks[k][1])
             break
@@ -652,6 +657,44 @@ def _generic_recipient(doc, sent: _Sentence, i: int, prev_end: int, home: str, t
     if found is not None and actor is not None and actor.start is not None and found.start == actor.start:
         return None
     return found
+
+
+_MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_MUTUAL_CAMEO = frozenset({"190", "193"})
+_PAIR_NOUNS = {search_key("নেতা"): "PER", search_key("দেশ"): "GPE", search_key("পক্ষ"): "GPE",
+               search_key("প্রধানমন্ত্রী"): "PER", search_key("প্রেসিডেন্ট"): "PER"}
+
+
+def _mutual_pair(doc, sent: _Sentence, sent_ents, home: str, before: int) -> tuple[Party, Party] | None:
+    """Both sides of a mutual action with no subject: 'X ও Y' in the sentence, or 'দুই নেতা' / 'দুই
+    দেশ' before token `before` (0 for a bare noun trigger: no anaphora) — the two people or states the
+    article has named most."""
+    from .morph import split_word
+
+    def ok(e):
+        return e.label in ("PER", "ORG") or e.label == "GPE" and _is_state(e)
+    cands = [e for e in sent_ents if ok(e)]
+    for x, y in zip(cands, cands[1:]):
+        if doc.text[x.end:y.start].strip() in ("ও", "এবং", "-", "–") and x.canonical != y.canonical:
+            return (_party_from_entity(doc, x, home, _title_before(doc, x)),
+                    _party_from_entity(doc, y, home, _title_before(doc, y)))
+    for k, key in enumerate(sent.wkeys[:max(0, before - 1)]):
+        if key not in (search_key("দুই"), search_key("উভয়")):
+            continue
+        label = _PAIR_NOUNS.get(search_key(split_word(sent.toks[k + 1][2], aggressive=True)[0]))
+        if label is None:
+            continue
+        named = [e for e in doc.entities if e.start < sent.toks[k][0] and e.label == label
+                 and (label != "GPE" or _is_state(e))]
+        count = Counter(e.canonical for e in named)
+        if len(count) < 2:
+            return None
+        top = [c for c, _ in count.most_common(2)]      # the two the story is about
+        first = {c: next(e for e in named if e.canonical == c) for c in top}
+        x, y = sorted(first.values(), key=lambda e: e.start)
+        return (_party_from_entity(doc, x, home, _title_before(doc, x)),
+                _party_from_entity(doc, y, home, _title_before(doc, y)))
+    return None
 
 
 def _implied_recipient(home: str, typ: str, actor: Party | None) -> Party | None:

@@ -88,3 +88,23 @@ def test_event_fields_codes_date_and_json():
 def test_critical_quote_is_a_disapproval_by_its_speaker():
     found = events("বিএনপির মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর বলেন, “এই নির্বাচন একতরফা প্রহসন, সরকার মিথ্যা বলছে।”")
     assert ("DISAPPROVE", "111", "Mirza Fakhrul Islam Alamgir", None) in found
+
+
+def test_mutual_action_between_the_two_leaders_of_the_story():
+    text = ("প্রধানমন্ত্রী শেখ হাসিনা গতকাল ভারতের প্রধানমন্ত্রী নরেন্দ্র মোদীকে ফোন করেন। শেখ হাসিনা শুভেচ্ছা জানান। "
+            "মোদী ধন্যবাদ দেন। পরে দুই নেতার মধ্যে ২০ মিনিট ফোনালাপ হয়।")
+    found = [f for f in parties(text) if f[0] == "CONSULT"]
+    assert found and {found[-1][1], found[-1][3]} == {"Sheikh Hasina", "Narendra Modi"}
+
+
+def test_clash_between_two_named_states():
+    found = parties("থাইল্যান্ড ও কম্বোডিয়ার সেনাদের মধ্যে সংঘর্ষ হয়।")
+    assert any(f[0] == "ASSAULT" and {f[1], f[3]} == {"Thailand", "Cambodia"} for f in found)
+
+
+def test_eval_matches_mutual_events_in_either_direction():
+    from khobor.eval.events import _match
+    g = {"sentence": 0, "type": "CONSULT", "cameo": "041", "actor": {"start": 0, "end": 3, "canonical": "A"},
+         "recipient": {"start": 5, "end": 8, "canonical": "B"}}
+    p = {**g, "actor": g["recipient"], "recipient": g["actor"]}
+    assert _match([g], [p], "root") and not _match([{**g, "cameo": "042"}], [{**p, "cameo": "042"}], "root")

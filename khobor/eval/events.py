@@ -1,6 +1,6 @@
 """`khobor eval events`: precision, recall and F1 of (actor, CAMEO root, recipient) per sentence, and of
 (actor, PLOVER type, recipient), against gold events (docs/annotation.md); date and location accuracy
-on matched events."""
+on matched events. Mutual actions (talks, agreements, clashes: MUTUAL_CAMEO) match in either direction."""
 from __future__ import annotations
 
 import pathlib
@@ -24,6 +24,19 @@ def _party_match(g: dict | None, p: dict | None, strict: bool = True) -> bool:
     return bool(g.get("code") and p.get("code") and g.get("start") is None and g["code"] == p["code"])
 
 
+# Mutual actions have no direction: 'A and B talked' is the same event as 'B and A talked'.
+MUTUAL_CAMEO = frozenset({"040", "041", "046", "030", "057", "190", "193"})
+
+
+def _parties_match(g: dict, p: dict, strict: bool) -> bool:
+    return _party_match(g.get("actor"), p.get("actor"), strict) and \
+        _party_match(g.get("recipient"), p.get("recipient"), strict)
+
+
+def _swapped(p: dict) -> dict:
+    return {**p, "actor": p.get("recipient"), "recipient": p.get("actor")}
+
+
 def _match(gold: list[dict], pred: list[dict], key: str, strict: bool = True) -> list[tuple[dict, dict]]:
     pairs, used = [], set()
     for g in gold:
@@ -31,8 +44,8 @@ def _match(gold: list[dict], pred: list[dict], key: str, strict: bool = True) ->
             if k in used or p["sentence"] != g["sentence"]:
                 continue
             same = (p["cameo"][:2] == g["cameo"][:2]) if key == "root" else (p["type"] == g["type"])
-            if same and _party_match(g.get("actor"), p.get("actor"), strict) and \
-                    _party_match(g.get("recipient"), p.get("recipient"), strict):
+            if same and (_parties_match(g, p, strict) or
+                         g["cameo"] in MUTUAL_CAMEO and _parties_match(g, _swapped(p), strict)):
                 pairs.append((g, p))
                 used.add(k)
                 break
