@@ -58,6 +58,30 @@ class BadMetadata(InputError):
     code = "E108"
 
 
+class MalformedRecord(InputError):
+    """A record inside a container (a JSONL line, a WARC record, a feed entry) cannot be read."""
+
+    code = "E109"
+
+
+class MalformedContainer(InputError):
+    """A JSONL, WARC or feed file is broken as a whole (truncated gzip, not a WARC, not a feed)."""
+
+    code = "E110"
+
+
+class UnsupportedInput(InputError):
+    """A file type khobor does not read (an image in a folder, a .docx)."""
+
+    code = "E111"
+
+
+class NoArticleText(InputError):
+    """An HTML page or feed entry has no article text to extract (a menu page, a headline-only feed)."""
+
+    code = "E112"
+
+
 class PipelineError(KhoborError, RuntimeError):
     """The pipeline is built wrongly (a step is missing or out of order)."""
 
@@ -74,3 +98,25 @@ class DataError(KhoborError, ValueError):
 
     code = "E300"
     exit_code = 4
+
+
+class StoreError(KhoborError, RuntimeError):
+    """The store (SQLite database) cannot be opened, is newer than this khobor, or is not a khobor store."""
+
+    code = "E400"
+    exit_code = 5
+
+
+class StoreVersion(StoreError):
+    code = "E401"
+
+
+class StoreBusy(StoreError):
+    code = "E402"
+
+
+class QueryError(KhoborError, ValueError):
+    """A search query or filter cannot be understood."""
+
+    code = "E410"
+    exit_code = 2
