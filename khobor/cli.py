@@ -45,8 +45,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    """Analyze the bundled example articles and print a short readable summary of each."""
+def cmd_demo_articles(args: argparse.Namespace) -> int:
+    """Analyze the bundled example articles and print a short readable summary of each (khobor demo --articles)."""
     import time
     from collections import Counter
 
@@ -148,9 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="refuse inputs larger than N bytes (default: 5000000)")
     p.set_defaults(func=cmd_analyze)
 
-    p = sub.add_parser("demo", help="analyze the bundled example articles and summarize each",
-                       description=cmd_demo.__doc__)
-    p.set_defaults(func=cmd_demo)
+    from .cli_store import add_parsers
+    add_parsers(sub)
 
     p = sub.add_parser("eval", help="score against gold data (precision, recall, F1)", description=cmd_eval.__doc__)
     p.add_argument("task", choices=("sentences", "ner", "times", "numbers", "quotes", "article", "summary", "events"),

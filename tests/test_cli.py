@@ -125,7 +125,7 @@ def test_cli_real_process_error_exit_and_no_traceback(tmp_path):
 
 def test_cli_demo_summarizes_every_example(capsys):
     from khobor.examples import examples
-    code, out, _ = run(["demo"], capsys)
+    code, out, _ = run(["demo", "--articles"], capsys)
     assert code == 0
     for ex in examples():
         assert ex.id in out and ex.title in out
