@@ -68,6 +68,8 @@ def test_bad_records_are_recorded_and_the_rest_goes_in(store):
     assert report.added == 1 and report.problems == 2
     rows = store.conn.execute("SELECT origin, code FROM problems ORDER BY id").fetchall()
     assert rows[0] == ("dump.jsonl:2", "E109") and rows[1][0] == "test:2"
+    again = ingest(store, [bad])                         # a re-run reports it again but stores it once
+    assert again.problems == 1 and count(store, "problems") == 2
 
 
 def test_a_failing_batch_writes_nothing(tmp_path, monkeypatch):

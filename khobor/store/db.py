@@ -131,7 +131,8 @@ class Store:
                 else:
                     out.skipped += 1
             now = _now()
-            conn.executemany("INSERT INTO problems(at, origin, code, message) VALUES (?, ?, ?, ?)",
+            conn.executemany("INSERT INTO problems(at, origin, code, message) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (origin, code, message) DO UPDATE SET at = excluded.at",
                              [(now, o, c, m) for o, c, m in problems])
             conn.execute("COMMIT")
         except BaseException:

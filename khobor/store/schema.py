@@ -106,12 +106,13 @@ CREATE TABLE lsh_bands (
   PRIMARY KEY (band, hash, article_id)
 ) WITHOUT ROWID;
 
-CREATE TABLE problems (
+CREATE TABLE problems (                  -- one row per distinct problem; `at` is when it was last seen
   id      INTEGER PRIMARY KEY,
   at      TEXT NOT NULL,
   origin  TEXT NOT NULL,
   code    TEXT NOT NULL,
-  message TEXT NOT NULL
+  message TEXT NOT NULL,
+  UNIQUE (origin, code, message)
 );
 
 -- rowid = articles.id; search keys of lemmas (title, body), English names (names), label-prefixed
