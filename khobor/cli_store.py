@@ -148,8 +148,8 @@ def add_parsers(sub) -> None:
                    help="read every input as this format (default: from the file name; stdin is sniffed)")
     p.add_argument("--field", action="append", default=[], metavar="NAME=KEY",
                    help="jsonl: the key holding text, title, url, published or outlet (e.g. --field text=body)")
-    p.add_argument("--batch-size", type=int, default=64, metavar="N",
-                   help="articles analyzed and written per transaction (default: 64)")
+    p.add_argument("--batch-size", type=int, default=256, metavar="N",
+                   help="articles analyzed and written per transaction (default: 256)")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"refuse articles larger than N bytes (default: {DEFAULT_MAX_BYTES})")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line")
@@ -187,6 +187,6 @@ def add_parsers(sub) -> None:
     p = sub.add_parser("demo", help="ingest the bundled example articles into the store and show what it holds",
                        description=cmd_demo.__doc__, epilog=EPILOG_STORE)
     db(p)
-    p.add_argument("--batch-size", type=int, default=64, metavar="N", help=argparse.SUPPRESS)
+    p.add_argument("--batch-size", type=int, default=256, metavar="N", help=argparse.SUPPRESS)
     p.add_argument("--articles", action="store_true", help="instead, analyze each example and summarize it")
     p.set_defaults(func=cmd_demo)

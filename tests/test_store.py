@@ -50,6 +50,10 @@ def test_ingest_stores_articles_and_their_layers(store):
     assert count(store, "events") >= 1
     doc = store.document(1)
     assert doc["schema"] == "khobor.document/1" and doc["meta"]["outlet"] == "Prothom Alo"
+    import khobor
+    fresh = khobor.analyze(RUSSIA_1, published="2025-03-12", title="পুতিনের চীন সফর", outlet="Prothom Alo",
+                           url="https://x.test/1").to_dict()
+    assert doc == fresh                                     # the stored document is the whole contract
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

@@ -66,6 +66,8 @@ class Store:
             raise StoreError(f"cannot be opened as a database ({exc}); pass a khobor store or a new file name",
                              where=path) from None
         self._migrate(readonly)
+        self._entity_ids: dict[str, int] = {}      # kb_id → entities.id, a cache of committed rows
+        self._new_entities: dict[str, int] = {}    # rows added by the open transaction
 
     # -- schema ---------------------------------------------------------------------------------
     def version(self) -> int:
@@ -109,9 +111,10 @@ class Store:
                 raise
 
     # -- writing --------------------------------------------------------------------------------
-    def known(self, text_hash: str, url: str | None) -> bool:
-        """Return True if a text with this hash, or an article with this URL, is already stored."""
-        if self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (text_hash,)).fetchone():
+    def known(self, raw_hash: str, url: str | None) -> bool:
+        """Return True if a text read with this hash (content_hash of the text as read, before
+        normalization), or an article with this URL, is already stored."""
+        if self.conn.execute("SELECT 1 FROM articles WHERE raw_hash = ?", (raw_hash,)).fetchone():
             return True
         return bool(url) and bool(self.conn.execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone())
 
@@ -135,52 +138,64 @@ class Store:
                              "ON CONFLICT (origin, code, message) DO UPDATE SET at = excluded.at",
                              [(now, o, c, m) for o, c, m in problems])
             conn.execute("COMMIT")
+            self._entity_ids.update(self._new_entities)
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        finally:
+            self._new_entities.clear()
         return out
 
     def _entity_id(self, kb_id: str, canonical: str | None, label: str, country: str | None) -> int:
+        known = self._entity_ids.get(kb_id) or self._new_entities.get(kb_id)
+        if known:
+            return known
         row = self.conn.execute("SELECT id FROM entities WHERE kb_id = ?", (kb_id,)).fetchone()
         if row:
+            self._entity_ids[kb_id] = row[0]
             return row[0]
-        return self.conn.execute("INSERT INTO entities(kb_id, canonical, label, country) VALUES (?, ?, ?, ?)",
-                                 (kb_id, canonical, label, country)).lastrowid
+        new = self.conn.execute("INSERT INTO entities(kb_id, canonical, label, country) VALUES (?, ?, ?, ?)",
+                                (kb_id, canonical, label, country)).lastrowid
+        self._new_entities[kb_id] = new          # known for good only when the transaction commits
+        return new
 
     def _add_doc(self, doc: Document, origin: str | None) -> bool:
         conn = self.conn
         meta = doc.meta
         h = content_hash(doc.text)
-        if self.known(h, meta.url):
-            return False
+        if conn.execute("SELECT 1 FROM articles WHERE content_hash = ? OR url = ?", (h, meta.url)).fetchone():
+            return False                         # the same text (once normalized) or URL is stored
         art = doc.article or {}
         fp = art.get("fingerprint") or {}
         minhash = dedup.minhash_bytes(fp)
         data = doc.to_dict()
+        # stored without the text (it has its own column) and without sentence texts (from offsets)
+        stored = {**data, "text": None, "sentences": [[x["start"], x["end"]] for x in data["sentences"]]}
         summary = " ".join(doc.sentences[k].text for k in art.get("summary") or [] if k < len(doc.sentences))
-        cur = conn.execute(
-            "INSERT INTO articles(doc_id, content_hash, url, title, published, outlet, source, category, dateline, "
-            "keywords, summary, chars, origin, minhash, ingested_at, text, document) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, h, meta.url, meta.title, meta.published, meta.outlet,
+        aid = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]   # we hold the lock
+        cluster, bands = dedup.assign(conn, aid, minhash)
+        conn.execute(
+            "INSERT INTO articles(id, cluster_id, doc_id, content_hash, raw_hash, url, title, published, outlet, "
+            "source, category, dateline, keywords, summary, chars, origin, minhash, ingested_at, text, document) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (aid, cluster, doc.id, h, content_hash(doc.raw), meta.url, meta.title, meta.published, meta.outlet,
              (art.get("source") or {}).get("canonical"), art.get("category"),
              (art.get("dateline") or {}).get("place"), json.dumps(art.get("keywords") or [], ensure_ascii=False),
              summary, len(doc.text), origin, minhash, _now(), doc.text,
-             zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)))
-        aid = cur.lastrowid
-        conn.execute("UPDATE articles SET cluster_id = ? WHERE id = ?", (dedup.assign(conn, aid, minhash), aid))
+             zlib.compress(_dumps(stored), 1)))
+        dedup.index_bands(conn, aid, bands)
         ents: dict[str, int] = {}
         rows = []
         names = []
-        for e in doc.entities:
+        keys = [mention_key(doc, e.start, e.end) for e in doc.entities]
+        for e, key in zip(doc.entities, keys):
             if not e.kb_id:
                 continue
             if e.kb_id not in ents:
                 ents[e.kb_id] = self._entity_id(e.kb_id, e.canonical, e.label, e.country)
                 if e.canonical:
                     names.append((e.canonical, e.label))
-            rows.append((aid, ents[e.kb_id], e.start, e.end, doc.text[e.start:e.end], mention_key(doc, e.start, e.end),
-                         doc.sentence_of(e.start)))
+            rows.append((aid, ents[e.kb_id], e.start, e.end, doc.text[e.start:e.end], key, doc.sentence_of(e.start)))
         conn.executemany("INSERT INTO mentions(article_id, entity_id, start, end, text, key, sentence) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         conn.executemany(
@@ -194,15 +209,20 @@ class Store:
             "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_event_row(aid, ev, ents, doc) for ev in data.get("events") or []])
         from .searchindex import index_row
-        conn.execute("INSERT INTO article_fts(rowid, title, body, names, entities, facets) VALUES (?, ?, ?, ?, ?, ?)",
-                     (aid, *index_row(doc, names)))
+        conn.execute("INSERT INTO article_fts(rowid, title, body, entities, facets) VALUES (?, ?, ?, ?, ?)",
+                     (aid, *index_row(doc, names, keys)))
         return True
 
     # -- reading --------------------------------------------------------------------------------
     def document(self, article_id: int) -> dict[str, Any] | None:
         """Return the stored khobor.document/1 JSON of an article."""
-        row = self.conn.execute("SELECT document FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return json.loads(zlib.decompress(row[0])) if row else None
+        row = self.conn.execute("SELECT document, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if not row:
+            return None
+        data = json.loads(zlib.decompress(row[0]))
+        data["text"] = text = row[1]
+        data["sentences"] = [{"start": a, "end": b, "text": text[a:b]} for a, b in data["sentences"]]
+        return data
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[sqlite3.Row]:
         cur = self.conn.cursor()
@@ -217,6 +237,10 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _dumps(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode("utf-8")
 
 
 def _statements(sql: str) -> list[str]:

@@ -15,7 +15,7 @@ import sqlite3
 
 import numpy as np
 
-__all__ = ["minhash_bytes", "band_hashes", "assign", "THRESHOLD", "BANDS", "ROWS"]
+__all__ = ["minhash_bytes", "band_hashes", "assign", "index_bands", "THRESHOLD", "BANDS", "ROWS"]
 
 BANDS, ROWS = 16, 4
 THRESHOLD = 0.5
@@ -42,17 +42,17 @@ def similarity(a: bytes, b: bytes) -> float:
     return float((np.frombuffer(a, dtype="<u4") == np.frombuffer(b, dtype="<u4")).mean())
 
 
-def assign(conn: sqlite3.Connection, article_id: int, minhash: bytes) -> int:
-    """Index an article's bands and return its cluster id: the cluster of its most similar stored
-    near-duplicate, else its own id."""
+# one query, one index lookup per band (SQLite's OR-by-union plan over the primary key)
+_CANDIDATES = "SELECT DISTINCT article_id FROM lsh_bands WHERE " + " OR ".join(["(band = ? AND hash = ?)"] * BANDS)
+
+
+def assign(conn: sqlite3.Connection, article_id: int, minhash: bytes) -> tuple[int, list[int]]:
+    """Return the cluster id of a new article (the cluster of its most similar stored near-duplicate,
+    else its own id) and its band hashes, for index_bands once the article row exists."""
     hashes = band_hashes(minhash)
-    empty = minhash == b"\xff" * len(minhash)
     best, best_sim = article_id, THRESHOLD
-    if not empty:
-        cands: set[int] = set()
-        for b, h in enumerate(hashes):
-            cands.update(r[0] for r in conn.execute("SELECT article_id FROM lsh_bands WHERE band = ? AND hash = ?",
-                                                    (b, h)))
+    if minhash != b"\xff" * len(minhash):
+        cands = {r[0] for r in conn.execute(_CANDIDATES, [x for b, h in enumerate(hashes) for x in (b, h)])}
         for cid in sorted(cands):
             row = conn.execute("SELECT minhash, cluster_id FROM articles WHERE id = ?", (cid,)).fetchone()
             if row is None:
@@ -60,6 +60,12 @@ def assign(conn: sqlite3.Connection, article_id: int, minhash: bytes) -> int:
             sim = similarity(minhash, row[0])
             if sim >= best_sim:
                 best, best_sim = row[1] or cid, sim
-        conn.executemany("INSERT OR IGNORE INTO lsh_bands(band, hash, article_id) VALUES (?, ?, ?)",
-                         [(b, h, article_id) for b, h in enumerate(hashes)])
-    return best
+    else:
+        hashes = []                                 # a text without words clusters with nothing
+    return best, hashes
+
+
+def index_bands(conn: sqlite3.Connection, article_id: int, hashes: list[int]) -> None:
+    """Store an article's band hashes (after its row: they refer to it)."""
+    conn.executemany("INSERT OR IGNORE INTO lsh_bands(band, hash, article_id) VALUES (?, ?, ?)",
+                     [(b, h, article_id) for b, h in enumerate(hashes)])

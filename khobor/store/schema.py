@@ -11,6 +11,7 @@ CREATE TABLE articles (
   id            INTEGER PRIMARY KEY,
   doc_id        TEXT NOT NULL,             -- khobor content id of the normalized text
   content_hash  TEXT NOT NULL UNIQUE,      -- SHA-256 of the normalized text: one copy of each text
+  raw_hash      TEXT NOT NULL,             -- SHA-256 of the text as read: known before analysis
   url           TEXT UNIQUE,               -- one copy of each URL
   title         TEXT,
   published     TEXT,                      -- YYYY-MM-DD
@@ -28,6 +29,7 @@ CREATE TABLE articles (
   text          TEXT NOT NULL,             -- the normalized text all offsets refer to
   document      BLOB NOT NULL              -- zlib-compressed khobor.document/1 JSON
 );
+CREATE INDEX articles_raw_hash ON articles(raw_hash);
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_outlet ON articles(outlet);
 CREATE INDEX articles_cluster ON articles(cluster_id);
@@ -39,7 +41,6 @@ CREATE TABLE entities (
   label     TEXT NOT NULL,
   country   TEXT
 );
-CREATE INDEX entities_canonical ON entities(canonical COLLATE NOCASE);
 
 CREATE TABLE mentions (
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -52,7 +53,6 @@ CREATE TABLE mentions (
 );
 CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
 CREATE INDEX mentions_article ON mentions(article_id);
-CREATE INDEX mentions_key ON mentions(key);
 
 CREATE TABLE quotes (
   id                INTEGER PRIMARY KEY,
@@ -65,7 +65,6 @@ CREATE TABLE quotes (
   text              TEXT NOT NULL
 );
 CREATE INDEX quotes_article ON quotes(article_id);
-CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);
 
 CREATE TABLE events (
   id                  INTEGER PRIMARY KEY,
@@ -97,7 +96,6 @@ CREATE TABLE events (
 );
 CREATE INDEX events_key ON events(event_key);
 CREATE INDEX events_article ON events(article_id);
-CREATE INDEX events_type ON events(type, date);
 
 CREATE TABLE lsh_bands (
   band       INTEGER NOT NULL,
@@ -115,9 +113,9 @@ CREATE TABLE problems (                  -- one row per distinct problem; `at` i
   UNIQUE (origin, code, message)
 );
 
--- rowid = articles.id; search keys of lemmas (title, body), English names (names), label-prefixed
--- name words (entities) and filter tokens (facets): searchindex.index_row
-CREATE VIRTUAL TABLE article_fts USING fts5(title, body, names, entities, facets, tokenize = 'ascii', content = '');
+-- rowid = articles.id; search keys of lemmas (title, body), label-prefixed words of names in Bengali
+-- and English (entities) and filter tokens (facets): searchindex.index_row. Contentless: only the index.
+CREATE VIRTUAL TABLE article_fts USING fts5(title, body, entities, facets, tokenize = 'ascii', content = '');
 
 -- GDELT-style event records: the mentions of one event (same day, actor, type, recipient) merged
 CREATE VIEW merged_events AS

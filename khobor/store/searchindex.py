@@ -1,7 +1,7 @@
 """Morphology-aware search over the store (docs/store.md).
 
 The FTS5 table `article_fts` indexes, per article, the search keys of the lemmas of its title and
-body words and the English canonical names of its entities, with the 'ascii' tokenizer (every
+body words and the names of its entities (Bengali and English), with the 'ascii' tokenizer (every
 non-ASCII character is part of a token, so Bengali keys stay whole). A query word is reduced the same
 way, so 'রাশিয়া' finds 'রাশিয়ার' and 'রাশিয়াকে' (one lemma), precomposed and decomposed nukta letters and
 spelling variants meet in the search key (normalize.search_key), and a Latin word is looked up
@@ -52,35 +52,35 @@ def _months(date: str | None) -> list[str]:
     return [f"y{date[:4]}", f"m{date[:4]}{date[5:7]}"] if date and len(date) >= 7 else []
 
 
-def index_row(doc: Document, entities: list[tuple[str, str]]) -> tuple[str, str, str, str, str]:
-    """Return the (title, body, names, entities, facets) columns of an article's index row.
+def index_row(doc: Document, entities: list[tuple[str, str]],
+              mention_keys: list[str] | None = None) -> tuple[str, str, str, str]:
+    """Return the (title, body, entities, facets) columns of an article's index row.
 
-    names: the English names of its entities (`entities`: (canonical, label) pairs), lowercased;
-    entities: every mention's word keys and every English name's words, each prefixed by the label
-    ('perপুতিন', 'perputin'), so a name of a given kind is a phrase query; facets: outlet, source,
-    category, year and month, and event types, CAMEO codes and roots, as tokens ('oprothomalo',
-    'evcoerce', 'cm173', 'rt17', 'y2025', 'm202503'), so filters are index lookups too.
+    entities: the word keys of each distinct mention and the words of each English name
+    (`entities`: (canonical, label) pairs), each word prefixed by the label ('perপুতিন', 'perputin'),
+    so a name, or a name of a given kind, is a phrase query; facets: outlet, source, category, year and
+    month, and event types, CAMEO codes and roots, as tokens ('oprothomalo', 'evcoerce', 'cm173',
+    'rt17', 'y2025', 'm202503'), so filters are index lookups too. `mention_keys`: the word keys of
+    each entity mention, if already computed.
     """
     from .db import mention_key
-    text = doc.text
-    starts, _ = doc.token_offsets
     if doc.lemmas is not None:
-        body = " ".join(k for k, s in zip(doc.lemma_keys(), starts) if k and text[s].isalnum())
+        body = " ".join(filter(None, doc.lemma_keys()))     # punctuation has an empty key
     else:
-        body = _keys(text)
-    ents = []
-    for e in doc.entities:
-        ents.append(" ".join(e.label.lower() + k for k in mention_key(doc, e.start, e.end).split()))
-    for canonical, label in entities:
-        ents.append(" ".join(label.lower() + w.lower() for w in _WORD.findall(canonical)))
+        body = _keys(doc.text)
+    if mention_keys is None:
+        mention_keys = [mention_key(doc, e.start, e.end) for e in doc.entities]
+    ents = dict.fromkeys(" ".join(e.label.lower() + k for k in key.split())
+                         for e, key in zip(doc.entities, mention_keys))
+    ents.update(dict.fromkeys(" ".join(label.lower() + w.lower() for w in _WORD.findall(canonical))
+                              for canonical, label in entities))
     art = doc.article or {}
     facets = [f"o{slug(doc.meta.outlet)}" if doc.meta.outlet else "",
               f"s{slug((art.get('source') or {}).get('canonical') or '')}" if art.get("source") else "",
               f"c{slug(art.get('category') or '')}" if art.get("category") else "", *_months(doc.meta.published)]
     for ev in doc.events:
         facets += [f"ev{ev.type.lower()}", f"cm{ev.cameo}", f"rt{ev.cameo[:2]}"]
-    names = " ".join(c.lower() for c, _ in entities)
-    return _keys(doc.meta.title), body, names, " ".join(ents), " ".join(dict.fromkeys(f for f in facets if f))
+    return _keys(doc.meta.title), body, " ".join(ents), " ".join(dict.fromkeys(f for f in facets if f))
 
 
 @dataclass
@@ -110,12 +110,12 @@ def _fts_string(keys: list[str]) -> str:
 
 def match_expression(terms: list[Term]) -> str:
     """Return the FTS5 MATCH expression: every term must match; a Bengali term in title or body, a
-    Latin one in the names (or, for a word such as 'COVID', in the text)."""
+    Latin one in an English name of any label (or, for a word such as 'COVID', in the text)."""
     parts = []
     for t in terms:
         phrase = _fts_string(t.keys)
         if t.latin:
-            parts.append(f"({{names title body}} : {phrase})")
+            parts.append(f"(({{title body}} : {phrase}) OR {_name_match(t.keys, None)})")
         else:
             parts.append(f"({{title body}} : {phrase})")
     return " AND ".join(parts)
@@ -263,7 +263,7 @@ def search(conn: sqlite3.Connection, query: str, *, entity: str | None = None, l
         args = [" AND ".join(p.fts), *p.params]
         # rank the RANK_WINDOW most recently stored hits: a word found in half the corpus is ranked in
         # milliseconds instead of scoring every match (docs/store.md)
-        score = "bm25(article_fts, 3.0, 1.0, 2.0, 0.0, 0.0)" if p.ranked else "0.0"
+        score = "bm25(article_fts, 3.0, 1.0, 2.0, 0.0)" if p.ranked else "0.0"
         order = "s.score, a.id DESC" if p.ranked else "a.published DESC, a.id DESC"
         sql = (f"SELECT {cols}, s.score FROM (SELECT f.rowid AS id, {score} AS score {base} "
                f"ORDER BY f.rowid DESC LIMIT {RANK_WINDOW}) s JOIN articles a ON a.id = s.id "
