@@ -118,6 +118,17 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path, content):
     assert exc.value.code == "E400"
 
 
+def test_two_processes_creating_one_store_at_once(tmp_path):
+    import subprocess
+    import sys
+    path = str(tmp_path / "k.db")
+    code = f"from khobor.store import Store; Store({path!r}).close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    assert all(p.wait(timeout=60) == 0 for p in procs), [p.stderr.read() for p in procs]
+    with Store(path) as s:
+        assert s.version() >= 1 and count(s, "articles") == 0
+
+
 def test_opening_a_missing_store_for_reading_says_how_to_make_one(tmp_path):
     with pytest.raises(StoreError) as exc:
         Store(str(tmp_path / "none.db"), create=False)

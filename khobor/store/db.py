@@ -94,21 +94,23 @@ class Store:
         if readonly:
             raise StoreVersion(f"has schema {have}, older than {SCHEMA_VERSION}; run 'khobor ingest' on it once "
                                "to migrate", where=self.path)
-        for number, sql in MIGRATIONS:
-            if number <= have:
-                continue
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            raise StoreBusy("is locked by another process; wait for it to finish", where=self.path) from None
+        try:
+            have = self.version()                     # again, under the lock: another process may have migrated
+            for number, sql in MIGRATIONS:
+                if number <= have:
+                    continue
                 for stmt in _statements(sql):
                     self.conn.execute(stmt)
                 self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                                   (str(number),))
-                self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
-                self.conn.execute("ROLLBACK")
-                if "locked" in str(exc):
-                    raise StoreBusy("is locked by another process; wait for it to finish", where=self.path) from None
-                raise
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     # -- writing --------------------------------------------------------------------------------
     def known(self, raw_hash: str, url: str | None) -> bool:
