@@ -35,6 +35,7 @@ _RECIPIENT_POST = frozenset(search_key(w) for w in (
     "সঙ্গে", "সাথে", "ওপর", "উপর", "বিরুদ্ধে", "কাছে", "প্রতি", "সঙ্গেও", "বিপক্ষে"))
 _NEGATION = frozenset(search_key(w) for w in ("না", "নি", "নয়", "নাই", "নেই"))
 _PRONOUNS = frozenset(search_key(w) for w in ("তিনি", "তিনিও", "তাঁরা", "তারা", "উনি", "সে", "দেশটি", "দেশটির"))
+_INSTITUTIONS = frozenset({"JUD", "COP", "GOV", "MIL"})   # 'আদালত রহিমকে …': the court acts on him
 _PLURAL_PRONOUNS = frozenset(search_key(w) for w in ("তাঁরা", "তারা"))
 _PASSIVE_AGENT = frozenset(search_key(w) for w in ("দ্বারা", "কর্তৃক"))
 _INTENT = frozenset(search_key(w) for w in ("চায়", "চান", "চাইছে", "চাইছেন", "চেয়েছে", "চেয়েছেন"))
@@ -176,6 +177,11 @@ class _Sentence:
         self.home = home
         self.entity_spans: list[tuple[int, int]] = []
         self.last_group: Party | None = None      # the last unnamed group that acted ('বিনিয়োগকারীরা')
+        self.entities: list[Entity] = []
+
+    def entities_near(self, offset: int, span: int = 40) -> list[Entity]:
+        """Return the sentence's entities that start within `span` characters after `offset`."""
+        return [e for e in self.entities if offset < e.start <= offset + span]
 
     def triggers(self):
         lex = lexicon()
@@ -210,9 +216,13 @@ class _Sentence:
                 i = best[0]
             else:
                 i += 1
-        # a bare noun right before another trigger is its object: 'অভিযোগ প্রত্যাখ্যান করেছে'
+        # a bare noun right before another trigger is its object: 'অভিযোগ প্রত্যাখ্যান করেছে'; a bare noun
+        # joined by 'এবং'/'ও' to a trigger of the same type shares its verb: 'কারাদণ্ড এবং … জরিমানা করা হয়েছে'
+        conj = (search_key("এবং"), search_key("ও"))
         out = [x for k, x in enumerate(out)
-               if not (len(x[2].pattern) == 1 and k + 1 < len(out) and out[k + 1][0] - x[1] <= 1)]
+               if not (len(x[2].pattern) == 1 and k + 1 < len(out) and (
+                   out[k + 1][0] - x[1] <= 1 or out[k + 1][2].type == x[2].type and out[k + 1][0] - x[1] <= 5
+                   and any(self.wkeys[t] in conj for t in range(x[1], out[k + 1][0]))))]
         # nouns listed as the topic of talk: '… সীমান্ত হত্যা … নিয়ে আলোচনা করেন'
         topic_at = [k for k, w in enumerate(self.wkeys) if w in _TOPIC_MARKERS]
         return [x for x in out if not (len(x[2].pattern) == 1 and any(x[1] <= k for k in topic_at)
@@ -295,6 +305,7 @@ def find_events(doc: Document) -> list[Event]:
         sent = _Sentence(doc, si, a, b, home)
         sent_ents = [e for e in ents[bisect.bisect_left(ent_starts, s.start):bisect.bisect_left(ent_starts, s.end)]]
         sent.entity_spans = [(e.start, e.end) for e in sent_ents if e.label in ("ORG", "LOC")]
+        sent.entities = sent_ents
         sent.last_group = last_group if last_group is not None and si - last_group_at <= 2 else None
         prev_end = 0
         shared = None
@@ -315,8 +326,9 @@ def find_events(doc: Document) -> list[Event]:
                 last_force = ev.actor
             ev.date = sent_times.get(si) or published
             ev.location = _location(sent_ents, sent.toks[i][0], ev) or dateline.get("place")
-            if out and out[-1].sentence == si and out[-1].cameo == "170" and ev.type == "COERCE" and \
-                    doc.text[out[-1].trigger[0]:out[-1].trigger[1]].endswith("য়ে"):
+            if out and out[-1].sentence == si and out[-1].type == ev.type and ev.type in ("COERCE", "ASSAULT") and \
+                    doc.text[out[-1].trigger[0]:out[-1].trigger[1]].endswith(("য়ে", "িয়ে", "ে")) and \
+                    out[-1].trigger[1] < ev.trigger[0]:
                 out.pop()                         # 'অভিযান চালিয়ে … গ্রেপ্তার করে': the raid is how they arrested
             out.extend(_split_compound(ev))
         for e in sent_ents:
@@ -363,7 +375,8 @@ def _quote_events(doc: Document, home: str, covered: set[int]) -> list[Event]:
         actor = _party_from_entity(doc, speaker, home, _title_before(doc, speaker))
         target = next((e for e in ents if q.start <= e.start < q.end and e.label in ("PER", "ORG", "GPE")
                        and e.canonical != speaker.canonical and (e.label != "GPE" or _is_state(e))), None)
-        recipient = _party_from_entity(doc, target, home, None) if target else None
+        recipient = _party_from_entity(doc, target, home, None) if target else \
+            _implied_recipient(home, "DISAPPROVE", actor)
         out.append(Event("DISAPPROVE", "criticize", "111", 3, -2.0, actor, recipient, si, (q.start, q.end),
                          confidence=0.5))
     return out
@@ -438,6 +451,10 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
     for n_e, e in enumerate(before):
         last = doc.text[e.start:e.end].split()[-1]
         nxt = _next_word(doc, e.end)
+        if n_e and doc.text[before[n_e - 1].end:e.start].strip() == "(" and \
+                _case(doc.text[before[n_e - 1].start:before[n_e - 1].end].split()[-1]) in ("ের", "এর", "র"):
+            skipped.append(e)                     # 'দুর্নীতি দমন কমিশনের (দুদক)': the acronym of a genitive
+            continue
         if e.label == "NORP" and _actor_noun(nxt) is not None:
             unmarked.append(e)                    # 'কম্বোডীয় সেনারা': the group acts
             continue
@@ -532,15 +549,23 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
     if generic is not None and (recipient is None or recipient.start is not None and generic.start > recipient.start
                                 and not passive):
         recipient = generic                      # the object nearest the verb: '… হত্যায় তিনজনকে গ্রেপ্তার'
+    if recipient is None and passive and prev_end:
+        # one object for coordinated or successive verbs: 'X-কে কারাদণ্ড এবং … জরিমানা করা হয়েছে'
+        objs = [e for e in sent_ents if e.label == "PER" and e.end <= toks[prev_end - 1][1]
+                and _case(doc.text[e.start:e.end].split()[-1]) == "কে"]
+        if objs:
+            recipient = _party_from_entity(doc, objs[-1], home, _title_before(doc, objs[-1]))
     if recipient is None and len(rule.pattern) > 1:
         # an object pronoun: 'তাঁদের গ্রেপ্তার করা হয়', 'তাঁকে কুপিয়ে …'
-        for k in range(j - len(rule.pattern) - 1, max(prev_end, 0) - 1, -1):
+        for k in range(j - len(rule.pattern) - 1, (0 if passive else max(prev_end, 0)) - 1, -1):
             if 0 <= k < i and sent.wkeys[k] in _OBJECT_PRONOUNS and (actor is None or actor.start != toks[k][0]):
                 single = sent.wkeys[k] in _SINGULAR_OBJECTS
                 who = last_person.canonical if last_person is not None and single else None
                 code = None if single else home + ("CRM" if typ == "COERCE" else "CVL")
                 recipient = Party(toks[k][2], who or "them", None, code, toks[k][0], toks[k][1])
                 break
+    if actor is not None and recipient is not None and actor.canonical == recipient.canonical:
+        actor = last_actor if typ == "COERCE" and last_actor is not None else None   # nobody acts on themself
     if recipient is None:
         recipient = _implied_recipient(home, typ, actor)
     if (typ in _MUTUAL_TYPES or cameo in _MUTUAL_CAMEO) and (recipient is None or recipient.id is None):
@@ -612,9 +637,10 @@ def _generic_actor(doc, sent: _Sentence, i: int, prev_end: int, home: str, last_
                 p = _party_from_entity(doc, holder, home, _title_before(doc, holder))
                 return Party(w, p.canonical, p.id, p.code, sent.toks[k][0], sent.toks[k][1])
         hit = nouns.get(search_key(base)) or nouns.get(key)
-        if hit and not sfx and any(e.start == sent.toks[k][1] + 1 and e.label == "PER" for e in doc.entities
-                                   if sent.toks[k][1] < e.start <= sent.toks[k][1] + 1):
-            continue                             # 'শিক্ষার্থী আসিফ ইকবাল রনিকে': a description of the name
+        if hit and not sfx and hit[1] not in _INSTITUTIONS and any(
+                e.label == "PER" and e.start in (sent.toks[k + d][1] + 1 for d in (0, 1) if k + d < len(sent.toks))
+                for e in sent.entities_near(sent.toks[k][1])):
+            continue                             # 'শিক্ষার্থী আসিফ …', 'সংসদ সদস্য নুরুল …': a description of the name
         if hit and (not sfx or sfx[0] in ("রা", "েরা") and len(sfx) == 1):
             canonical, sector = hit
             return Party(w, canonical, None, home + sector, sent.toks[k][0], sent.toks[k][1])
@@ -623,7 +649,7 @@ def _generic_actor(doc, sent: _Sentence, i: int, prev_end: int, home: str, last_
 
 _PEOPLE_COUNT = ("জনকে", "জন", "জনের", "জনই")
 _IMPLIED_RECIPIENT = {"COERCE": ("suspects", "CRM"), "AID": ("victims", "CVL")}
-_TO_GOVERNMENT = frozenset({"PROTEST", "REQUEST"})
+_TO_GOVERNMENT = frozenset({"PROTEST", "REQUEST", "DISAPPROVE"})
 
 
 def _generic_recipient(doc, sent: _Sentence, i: int, prev_end: int, home: str, typ: str, passive: bool,
@@ -706,8 +732,9 @@ def _implied_recipient(home: str, typ: str, actor: Party | None) -> Party | None
     if typ in _IMPLIED_RECIPIENT and sector != _IMPLIED_RECIPIENT[typ][1]:
         canonical, sec = _IMPLIED_RECIPIENT[typ]
         return Party("", canonical, None, home + sec)
-    if typ in _TO_GOVERNMENT and sector not in ("GOV", ""):
-        return Party("", "government", None, home + "GOV")
+    if typ in _TO_GOVERNMENT and sector != "GOV" and (actor.code or "")[:3] in (home, "") and \
+            (actor.id or "") not in _countries():
+        return Party("", "government", None, home + "GOV")    # the home side's complaint, not a foreign one
     return None
 
 

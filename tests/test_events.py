@@ -87,7 +87,23 @@ def test_event_fields_codes_date_and_json():
 
 def test_critical_quote_is_a_disapproval_by_its_speaker():
     found = events("বিএনপির মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর বলেন, “এই নির্বাচন একতরফা প্রহসন, সরকার মিথ্যা বলছে।”")
-    assert ("DISAPPROVE", "111", "Mirza Fakhrul Islam Alamgir", None) in found
+    assert ("DISAPPROVE", "111", "Mirza Fakhrul Islam Alamgir", "government") in found   # the home government
+
+
+def test_criticism_by_a_foreign_actor_is_not_aimed_at_the_home_government():
+    found = parties("ইরান অভিযোগ করেছে।")
+    assert found and found[0][0] == "DISAPPROVE" and found[0][3] is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one object for verbs joined by এবং: one event, not two
+    ("আদালত রহিম মিয়াকে কারাদণ্ড এবং জরিমানা করেছে।", 1),
+    # the acronym after a genitive name is not the subject; the court after the verb is
+    ("দুর্নীতি দমন কমিশনের (দুদক) করা মামলায় করিম উদ্দিনকে কারাদণ্ড দিয়েছেন আদালত।", 1),
+])
+def test_coordinated_and_qualified_sentences(text, expected):
+    found = [f for f in parties(text) if f[0] == "COERCE"]
+    assert len(found) == expected and all(f[1] == "court" for f in found), found
 
 
 def test_mutual_action_between_the_two_leaders_of_the_story():
