@@ -210,6 +210,10 @@ class _Sentence:
                     self.toks[i + 1][2] == "," and self.wkeys[i] == search_key("দাবি")
                     or self.toks[i + 1][2][:1] in "০১২৩৪৫৬৭৮৯0123456789" or self.keys[i + 1] in _COUNT_WORDS):
                 best = None                      # 'X-এর দাবি, …' (a claim); 'গ্রেপ্তার দুজন' (the arrested two)
+            if best and len(best[1].pattern) == 1 and i + 1 < n and best[1].type == "COERCE" and (
+                    any(e.start == self.toks[i + 1][0] and e.label == "PER" for e in self.entities)
+                    or _is_people_word(self.toks[i + 1][2])):
+                best = None                      # 'গ্রেপ্তার আবছার', 'গ্রেপ্তার ব্যক্তিরা': the arrested, not an arrest
 
             if best:
                 out.append((i, best[0], best[1]))
@@ -574,6 +578,11 @@ def _code_event(doc, sent: _Sentence, sent_ents, i: int, j: int, rule: Rule, pre
             actor, recipient = pair              # 'দুই নেতার মধ্যে ফোনালাপ হয়', 'X ও Y-এর সংঘর্ষ'
     if actor is None and recipient is None:
         return None
+    if mode == "investigate" and (recipient is None or recipient.start is None):
+        return None                              # a probe of nobody named ('তদন্ত কমিটি গঠন'): not an event
+    if typ in ("COOPERATE", "AID") and mode == "economic" and actor is not None and actor.id and \
+            actor.id.startswith("khobor:per:") and not (actor.code or "").endswith("GOV"):
+        return None                              # a private person's investment is not a political act
     conf = 0.5 + 0.25 * (actor is not None and actor.start is not None) + 0.15 * (recipient is not None)
     ev = Event(typ, mode, cameo, quad, gold, actor, recipient, sent.index, (toks[i][0], toks[j - 1][1]),
                confidence=min(conf, 0.95))
@@ -596,6 +605,16 @@ def _actor_noun(key: str):
     from .morph import split_word
     nouns = _actor_nouns()
     return nouns.get(key) or nouns.get(search_key(split_word(key, aggressive=True)[0]))
+
+
+_PEOPLE = frozenset(search_key(w) for w in ("ব্যক্তি", "লোক", "লোকজন", "যুবক", "নারী", "পুরুষ", "কিশোর", "তরুণ"))
+
+
+def _is_people_word(word: str) -> bool:
+    """'ব্যক্তিরা', 'আসামিদের', 'যুবককে': a noun for people (or an actor noun), in any case."""
+    from .morph import split_word
+    base = search_key(split_word(word, aggressive=True)[0])
+    return base in _PEOPLE or search_key(word) in _PEOPLE or _actor_nouns().get(base) is not None
 
 
 def _following_words(doc: Document, pos: int) -> list[str]:

@@ -124,3 +124,12 @@ def test_eval_matches_mutual_events_in_either_direction():
          "recipient": {"start": 5, "end": 8, "canonical": "B"}}
     p = {**g, "actor": g["recipient"], "recipient": g["actor"]}
     assert _match([g], [p], "root") and not _match([{**g, "cameo": "042"}], [{**p, "cameo": "042"}], "root")
+
+
+@pytest.mark.parametrize("text", [
+    "গ্রেপ্তার ব্যক্তিরা হলেন করিম ও রহিম।",                       # the arrested, not an arrest
+    "ঘটনা তদন্তে পাঁচ সদস্যের কমিটি গঠন করেছে জেলা প্রশাসন।",           # a probe of nobody named
+    "রহিম উদ্দিন ২০১৯ সালে ওই কোম্পানিতে ১০ লাখ টাকা বিনিয়োগ করেছিলেন।",  # a private investment
+])
+def test_non_events(text):
+    assert parties(text) == []
