@@ -76,6 +76,11 @@ def test_store_commands_on_a_missing_store(tmp_path, capsys, argv, code_, needle
     assert code == code_ and needle in err and "khobor ingest" in err and len(err.strip().splitlines()) == 1
 
 
+def test_a_store_in_a_missing_folder_is_a_coded_error(tmp_path, capsys):
+    code, _, err = run(["ingest", tmp_path, "--db", tmp_path / "no" / "such" / "k.db"], capsys)
+    assert code == 5 and "[E400]" in err and "folder exists" in err and len(err.strip().splitlines()) == 1
+
+
 def test_stats_and_export(corpus, tmp_path, capsys):
     db = tmp_path / "k.db"
     run(["ingest", corpus, "--db", db, "-q"], capsys)

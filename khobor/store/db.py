@@ -62,6 +62,9 @@ class Store:
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot be created or opened ({exc}); check that its folder exists and is writable",
+                             where=path) from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot be opened as a database ({exc}); pass a khobor store or a new file name",
                              where=path) from None
