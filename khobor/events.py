@@ -662,8 +662,22 @@ def _generic_actor(doc, sent: _Sentence, i: int, prev_end: int, home: str, last_
             continue                             # 'শিক্ষার্থী আসিফ …', 'সংসদ সদস্য নুরুল …': a description of the name
         if hit and (not sfx or sfx[0] in ("রা", "েরা") and len(sfx) == 1):
             canonical, sector = hit
-            return Party(w, canonical, None, home + sector, sent.toks[k][0], sent.toks[k][1])
+            return Party(w, canonical, None, _owner_code(doc, sent, k, home) or home + sector,
+                         sent.toks[k][0], sent.toks[k][1])
     return None
+
+
+def _owner_code(doc, sent: _Sentence, k: int, home: str) -> str | None:
+    """The code of an organisation in the genitive right before token k: 'বিএনপির নেতাকর্মীরা' are the
+    BNP's (BGDOPP), not party activists in general."""
+    if k == 0:
+        return None
+    end = sent.toks[k - 1][1]
+    owner = next((e for e in sent.entities if e.end == end and e.label == "ORG"), None)
+    if owner is None or _case(doc.text[owner.start:owner.end].split()[-1]) not in ("ের", "এর", "র"):
+        return None
+    code = _party_from_entity(doc, owner, home, None).code
+    return code if code and len(code) > 3 else None
 
 
 _PEOPLE_COUNT = ("জনকে", "জন", "জনের", "জনই")
@@ -690,7 +704,8 @@ def _generic_recipient(doc, sent: _Sentence, i: int, prev_end: int, home: str, t
             genitive and k + 2 == i and actor is not None and nxt != search_key("মধ্যে")
         #                                       ^ 'বিনিয়োগকারীদের অভিযোগ প্রত্যাখ্যান করেছে'
         if hit and (marked or passive and (not sfx or sfx in (["রা"], ["েরা"]))):
-            found = Party(w, hit[0], None, home + hit[1], sent.toks[k][0], sent.toks[k][1])
+            found = Party(w, hit[0], None, _owner_code(doc, sent, k, home) or home + hit[1], sent.toks[k][0],
+                          sent.toks[k][1])
             break
         if w.endswith(_PEOPLE_COUNT[:1]) and w[:-3] and (key[:-3] in _COUNT_WORDS or w[:1].isdigit()
                                                          or "\u09e6" <= w[:1] <= "\u09ef") or \

@@ -133,3 +133,8 @@ def test_eval_matches_mutual_events_in_either_direction():
 ])
 def test_non_events(text):
     assert parties(text) == []
+
+
+def test_a_group_of_a_named_organisation_takes_its_code():
+    found = parties("ঢাকায় ও চট্টগ্রামে গতকাল বিজেপির কর্মীরা বিক্ষোভ করেছেন।")
+    assert found and found[0][:3] == ("PROTEST", "activists", "INDPTY")       # not BGDPTY: the BJP is Indian
