@@ -12,7 +12,7 @@ import os
 import sqlite3
 import zlib
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from ..document import Document
 from ..errors import StoreBusy, StoreError, StoreVersion
@@ -228,11 +228,6 @@ class Store:
         data["text"] = text = row[1]
         data["sentences"] = [{"start": a, "end": b, "text": text[a:b]} for a, b in data["sentences"]]
         return data
-
-    def rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[sqlite3.Row]:
-        cur = self.conn.cursor()
-        cur.row_factory = sqlite3.Row
-        yield from cur.execute(sql, tuple(params))
 
     def close(self) -> None:
         self.conn.close()
